@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using ActivationGen.Generator.Diagnostics;
+using ActivationGen.Generator.Emitting;
+using ActivationGen.Generator.Model;
+using ActivationGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ActivationGen.Generator;
+
+/// <summary>
+/// The incremental generator: [Activation] methods → <see cref="ParseResult"/> (plain values) → source.
+/// Diagnostics travel in the parse result and are reported by their own output step, so a change that
+/// only moves a diagnostic does not regenerate code and vice versa.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ActivationGenerator : IIncrementalGenerator
+{
+    /// <summary>Names of the tracked pipeline steps, for caching tests.</summary>
+    public static class TrackingNames
+    {
+        public const string Parse = "ActivationGen.Parse";
+        public const string Models = "ActivationGen.Models";
+        public const string Target = "ActivationGen.Target";
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        context.RegisterPostInitializationOutput(static post =>
+        {
+            post.AddEmbeddedAttributeDefinition();
+            post.AddSource(SupportSourceEmitter.AttributeHintName, SupportSourceEmitter.AttributeSource());
+        });
+
+        IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ActivationParser.AttributeMetadataName,
+                predicate: static (node, _) => node is MethodDeclarationSyntax,
+                transform: static (ctx, ct) => ActivationParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Parse);
+
+        IncrementalValueProvider<TargetModel> target = context.CompilationProvider
+            .Select(static (compilation, _) => new TargetModel(
+                HasHardwareIntrinsics: compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512`1") is not null,
+                HasSpan: compilation.GetTypeByMetadataName("System.Span`1") is not null,
+                HasSingleBitConverter: compilation.GetTypeByMetadataName("System.BitConverter") is { } bitConverter
+                    && !bitConverter.GetMembers("SingleToInt32Bits").IsEmpty))
+            .WithTrackingName(TrackingNames.Target);
+
+        IncrementalValuesProvider<ActivationModel> models = results
+            .Where(static r => r.Model is not null)
+            .Select(static (r, _) => r.Model!)
+            .WithTrackingName(TrackingNames.Models);
+
+        context.RegisterSourceOutput(results.SelectMany(static (r, _) => r.Diagnostics), static (spc, info) =>
+        {
+            DiagnosticDescriptor? descriptor = DiagnosticDescriptors.Find(info.Id);
+            if (descriptor is not null)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(descriptor, info.Location?.ToLocation(), [.. info.MessageArgs]));
+            }
+        });
+
+        context.RegisterSourceOutput(models.Combine(target), static (spc, pair) =>
+            spc.AddSource(pair.Left.HintName, FamilyEmitter.Emit(pair.Left, pair.Right)));
+
+        IncrementalValueProvider<bool> anyModel = models.Collect().Select(static (all, _) => !all.IsEmpty);
+        context.RegisterSourceOutput(anyModel.Combine(target), static (spc, pair) =>
+        {
+            if (pair.Left)
+            {
+                spc.AddSource(SupportSourceEmitter.SupportHintName, SupportSourceEmitter.SupportSource(pair.Right));
+            }
+        });
+    }
+}

@@ -1,0 +1,206 @@
+using System.Collections.Generic;
+using System.Linq;
+using ActivationGen.Generator.Model;
+using ActivationGen.Generator.Numerics;
+
+namespace ActivationGen.Generator.Emitting;
+
+/// <summary>
+/// The span members: argument checks, then a loop over the widest accelerated vector (512, 256, 128 bit;
+/// the JIT folds IsHardwareAccelerated and drops the other branches), with the remainder handled by one
+/// more vector that ends at the last element and overlaps the previous one. That last vector is loaded
+/// before the loop so that in-place calls (output = input) still read the original values. Spans shorter
+/// than one 128-bit vector, and machines without SIMD, go through the scalar members, which compute the
+/// same bits.
+/// </summary>
+internal static class SpanMemberEmitter
+{
+    private static readonly int[] Widths = [512, 256, 128];
+
+    public static void Write(SourceWriter writer, FamilyContext family, FamilyMember member)
+    {
+        IReadOnlyList<DeclaredParameter> parameters = family.Parameters(member);
+        var inputs = new List<string>();
+        var outputs = new List<string>();
+        for (int i = 0; i < member.Parameters.Length; i++)
+        {
+            (member.Parameters[i] == ParameterShape.Span ? outputs : inputs).Add(parameters[i].Name);
+        }
+
+        DocumentationEmitter.Write(writer, family, member);
+        writer.OpenBlock(family.Modifiers(member) + " void " + family.MemberName(member) + "(" + family.ParametersText(member) + ")");
+        WriteChecks(writer, inputs, outputs);
+
+        var names = new NameScope(parameters.Select(p => p.Name));
+        if (family.Target.HasHardwareIntrinsics)
+        {
+            WriteVectorDriver(writer, family, member, inputs, outputs, names);
+        }
+        else
+        {
+            string i = names.Fresh("i");
+            writer.OpenBlock("for (int " + i + " = 0; " + i + " < " + inputs[0] + ".Length; " + i + "++)");
+            WriteScalarStep(writer, family, member, inputs.Select(x => x + "[" + i + "]").ToList(), outputs.Select(x => x + "[" + i + "]").ToList());
+            writer.CloseBlock();
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteChecks(SourceWriter writer, List<string> inputs, List<string> outputs)
+    {
+        const string Checks = "global::ActivationGen.Internal.ActivationSpans";
+        for (int i = 1; i < inputs.Count; i++)
+        {
+            writer.WriteLine(Checks + ".CheckSameLength(" + inputs[0] + ", \"" + Plain(inputs[0]) + "\", " + inputs[i] + ", \"" + Plain(inputs[i]) + "\");");
+        }
+
+        foreach (string output in outputs)
+        {
+            foreach (string input in inputs)
+            {
+                writer.WriteLine(Checks + ".CheckDestination(" + input + ", \"" + Plain(input) + "\", " + output + ", \"" + Plain(output) + "\");");
+            }
+        }
+
+        for (int i = 1; i < outputs.Count; i++)
+        {
+            writer.WriteLine(Checks + ".CheckDisjoint(" + outputs[0] + ", \"" + Plain(outputs[0]) + "\", " + outputs[i] + ", \"" + Plain(outputs[i]) + "\", " + inputs[0] + ".Length);");
+        }
+    }
+
+    private static string Plain(string identifier) => identifier.TrimStart('@');
+
+    private static void WriteVectorDriver(SourceWriter writer, FamilyContext family, FamilyMember member, List<string> inputs, List<string> outputs, NameScope names)
+    {
+        string t = family.ElementType;
+        const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+        const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+
+        List<string> inputRefs = inputs.Select(x => names.Fresh(Plain(x) + "Ref")).ToList();
+        List<string> outputRefs = outputs.Select(x => names.Fresh(Plain(x) + "Ref")).ToList();
+        string length = names.Fresh("length");
+        string last = names.Fresh("last");
+        string i = names.Fresh("i");
+        List<string> lastBlocks = inputs.Select(x => names.Fresh(Plain(x) + "Last")).ToList();
+        List<string> results = outputs.Select(x => names.Fresh(Plain(x) + "Block")).ToList();
+        List<string> lastResults = outputs.Select(x => names.Fresh(Plain(x) + "LastBlock")).ToList();
+        Dictionary<int, string> kernelNames = Widths.ToDictionary(w => w, w => names.Fresh("Kernel" + w));
+
+        for (int k = 0; k < inputs.Count; k++)
+        {
+            writer.WriteLine("ref " + t + " " + inputRefs[k] + " = ref " + MemoryMarshal + ".GetReference(" + inputs[k] + ");");
+        }
+
+        for (int k = 0; k < outputs.Count; k++)
+        {
+            writer.WriteLine("ref " + t + " " + outputRefs[k] + " = ref " + MemoryMarshal + ".GetReference(" + outputs[k] + ");");
+        }
+
+        writer.WriteLine("nuint " + length + " = (nuint)" + inputs[0] + ".Length;");
+        foreach (int width in Widths)
+        {
+            var syntax = new VectorSyntax(family.Model.ElementType, width);
+            string v = syntax.Static;
+            string count = "(nuint)" + syntax.RealType + ".Count";
+            writer.OpenBlock("if (" + v + ".IsHardwareAccelerated && " + length + " >= " + count + ")");
+            writer.WriteLine("nuint " + last + " = " + length + " - " + count + ";");
+            for (int k = 0; k < inputs.Count; k++)
+            {
+                writer.WriteLine("var " + lastBlocks[k] + " = " + v + ".LoadUnsafe(ref " + inputRefs[k] + ", " + last + ");");
+            }
+
+            writer.OpenBlock("for (nuint " + i + " = 0; " + i + " < " + last + "; " + i + " += " + count + ")");
+            WriteVectorStep(writer, v, kernelNames[width], inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + i + ")").ToList(), outputRefs, results, i);
+            writer.CloseBlock();
+            WriteVectorStep(writer, v, kernelNames[width], lastBlocks, outputRefs, lastResults, last);
+            writer.WriteLine("return;");
+            writer.CloseBlock();
+        }
+
+        writer.OpenBlock("for (nuint " + i + " = 0; " + i + " < " + length + "; " + i + "++)");
+        WriteScalarStep(
+            writer,
+            family,
+            member,
+            inputRefs.Select(r => Unsafe + ".Add(ref " + r + ", " + i + ")").ToList(),
+            outputRefs.Select(r => Unsafe + ".Add(ref " + r + ", " + i + ")").ToList());
+        writer.CloseBlock();
+
+        foreach (int width in Widths)
+        {
+            writer.WriteLine();
+            WriteVectorKernel(writer, family, member, new VectorSyntax(family.Model.ElementType, width), kernelNames[width]);
+        }
+    }
+
+    private static void WriteVectorStep(SourceWriter writer, string v, string kernel, IReadOnlyList<string> arguments, List<string> outputRefs, List<string> results, string index)
+    {
+        string call = kernel + "(" + string.Join(", ", arguments) + ")";
+        if (outputRefs.Count == 1)
+        {
+            writer.WriteLine(v + ".StoreUnsafe(" + call + ", ref " + outputRefs[0] + ", " + index + ");");
+            return;
+        }
+
+        writer.WriteLine("var (" + string.Join(", ", results) + ") = " + call + ";");
+        for (int k = 0; k < outputRefs.Count; k++)
+        {
+            writer.WriteLine(v + ".StoreUnsafe(" + results[k] + ", ref " + outputRefs[k] + ", " + index + ");");
+        }
+    }
+
+    /// <summary>One element through the scalar members: the same operations as the vector kernels.</summary>
+    private static void WriteScalarStep(SourceWriter writer, FamilyContext family, FamilyMember member, List<string> inputs, List<string> outputs)
+    {
+        string forward = family.MemberName(MemberRole.Forward, span: false);
+        string derivative = family.MemberName(MemberRole.Derivative, span: false);
+        string fromOutput = family.MemberName(MemberRole.DerivativeFromOutput, span: false);
+        switch (member.Role)
+        {
+            case MemberRole.Forward:
+                writer.WriteLine(outputs[0] + " = " + forward + "(" + inputs[0] + ");");
+                break;
+            case MemberRole.Derivative:
+                writer.WriteLine(outputs[0] + " = " + derivative + "(" + inputs[0] + ");");
+                break;
+            case MemberRole.DerivativeFromOutput:
+                writer.WriteLine(outputs[0] + " = " + fromOutput + "(" + inputs[0] + ");");
+                break;
+            case MemberRole.ForwardWithDerivative:
+                // Read z once: in place, writing y first would change it.
+                writer.WriteLine("var (" + "yValue, dValue) = (" + forward + "(" + inputs[0] + "), " + derivative + "(" + inputs[0] + "));");
+                writer.WriteLine(outputs[0] + " = yValue;");
+                writer.WriteLine(outputs[1] + " = dValue;");
+                break;
+            case MemberRole.Backward:
+                writer.WriteLine(outputs[0] + " = " + inputs[1] + " * " + derivative + "(" + inputs[0] + ");");
+                break;
+            case MemberRole.BackwardFromOutput:
+                writer.WriteLine(outputs[0] + " = " + inputs[1] + " * " + fromOutput + "(" + inputs[0] + ");");
+                break;
+        }
+    }
+
+    private static void WriteVectorKernel(SourceWriter writer, FamilyContext family, FamilyMember member, VectorSyntax syntax, string name)
+    {
+        string v = syntax.RealType;
+        IReadOnlyList<Expr> roots = family.Roots(member.Role);
+        bool fromOutput = member.Role is MemberRole.DerivativeFromOutput or MemberRole.BackwardFromOutput;
+        bool backward = member.Role is MemberRole.Backward or MemberRole.BackwardFromOutput;
+        string input = fromOutput ? "y" : "z";
+        string parameters = v + " " + input + (backward ? ", " + v + " gradOutput" : string.Empty);
+        string returns = roots.Count == 1 ? v : "(" + string.Join(", ", roots.Select(_ => v)) + ")";
+
+        writer.WriteLine(ScalarMemberEmitter.AggressiveInlining);
+        writer.OpenBlock("static " + returns + " " + name + "(" + parameters + ")");
+        RenderedKernel kernel = KernelRenderer.Render(
+            syntax,
+            roots,
+            x => x == KernelInput.GradOutput ? "gradOutput" : input,
+            new NameScope([input, "gradOutput"]));
+        ScalarMemberEmitter.WriteLocals(writer, kernel, "var", "var");
+        writer.WriteLine("return " + (roots.Count == 1 ? kernel.Results[0] : "(" + string.Join(", ", kernel.Results) + ")") + ";");
+        writer.CloseBlock();
+    }
+}

@@ -1,0 +1,152 @@
+using ActivationGen.Generator.Model;
+using static ActivationGen.Generator.Numerics.E;
+
+namespace ActivationGen.Generator.Numerics;
+
+/// <summary>
+/// Our own e^x and e^x − 1, written in the expression language so that the scalar and every vector
+/// kernel evaluate the very same operations (no Math.Exp, whose result differs between runtimes and
+/// between scalar and vector code).
+/// <para>
+/// Method (Cody–Waite range reduction, as in fdlibm and Cephes): x = n·ln2 + r with n = round(x/ln2)
+/// and |r| ≤ ln2/2, where n·ln2 is subtracted in two parts (ln2 = ln2Hi + ln2Lo, ln2Hi with trailing
+/// zero bits so that n·ln2Hi is exact). Then e^r − 1 = r + r²·P(r) with P a near-minimax polynomial
+/// (degree 5 for float, 10 for double; coefficients from tools/numerics/fit_exp_polynomial.py, which
+/// also prints their approximation error: 0.012 ulp float, 0.003 ulp double). Finally 2^n is built from
+/// the exponent bits, as two factors 2^n1·2^n2 so that results in the subnormal range are rounded once.
+/// n is found with the "magic number" trick (x·log2e + 1.5·2^p rounds to an integer in the add), which
+/// is one exactly rounded add on every instruction set, unlike a float→int conversion.
+/// </para>
+/// </summary>
+internal static class ExpApproximation
+{
+    // P(r) ≈ (e^r − 1 − r) / r², lowest degree first. Rounded to the element type.
+    private static readonly double[] SingleP =
+    [
+        0.5, 0.1666666716337204, 0.04166646674275398, 0.00833331048488617, 0.0013933649752289057,
+        0.00019890991097781807,
+    ];
+
+    private static readonly double[] DoubleP =
+    [
+        0.5, 0.1666666666666667, 0.04166666666666667, 0.008333333333326136, 0.0013888888888883748,
+        0.00019841269874820627, 2.4801587325547743e-05, 2.7557255400206422e-06, 2.75572736431103e-07,
+        2.5105217004720745e-08, 2.0914686968086876e-09,
+    ];
+
+    /// <summary>
+    /// Reduces x to (2^n1, 2^n2, q = e^r − 1). <paramref name="nonPositive"/> states that x ≤ 0 (or NaN)
+    /// by construction, which drops the overflow clamp.
+    /// </summary>
+    public static ExpReduction Reduce(Expr x, ElementType type, bool nonPositive)
+    {
+        bool single = type == ElementType.Single;
+
+        // Below `low` even 4·e^x is 0 after rounding (4e^-106 < 2^-150, 4e^-748 < 2^-1075); above `high` it
+        // is +∞ (e^89 > float.MaxValue, e^710 > double.MaxValue). Clamping keeps n in range; NaN passes
+        // through both comparisons unchanged and propagates to the result.
+        double low = single ? -106.0 : -748.0;
+        double high = single ? 89.0 : 710.0;
+        Expr clamped = Select(Lt(x, low), low, x);
+        if (!nonPositive)
+        {
+            clamped = Select(Gt(clamped, high), high, clamped);
+        }
+
+        Expr xc = Let("xc", clamped, "x clamped to [" + Format(low) + ", " + (nonPositive ? "0" : Format(high)) + "]: keeps n in range; NaN passes through");
+
+        double magic = single ? 12582912.0 : 6755399441055744.0; // 1.5·2^23, 1.5·2^52
+        long magicBits = single ? 0x4B400000L : 0x4338000000000000L;
+        double log2E = 1.4426950408889634;
+        double ln2Hi = single ? 0.693145751953125 : 0.6931471803691238;
+        double ln2Lo = single ? 1.428606765330187e-06 : 1.9082149292705877e-10;
+
+        Expr t = Let("t", (xc * log2E) + magic, "t = x·log2(e) + 1.5·2^" + (single ? "23" : "52") + ": the add rounds x/ln2 to the nearest integer n");
+        Expr n = Let("n", t - magic);
+        Expr r = Let("r", (xc - (n * ln2Hi)) - (n * ln2Lo), "r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)");
+        // P(±r) = Pe(r²) ± r·Po(r²): one evaluation serves e^r and e^(−r), with a shorter dependency chain.
+        double[] p = single ? SingleP : DoubleP;
+        Expr u = Let("u", r * r);
+        Expr even = Let("pe", Polynomial(u, Every(p, 0)));
+        Expr odd = Let("po", r * Polynomial(u, Every(p, 1)), "P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)");
+
+        int mantissaBits = single ? 23 : 52;
+        long bias = single ? 127 : 1023;
+        long half = single ? 128 : 1024;
+        Expr k = Let("k", Bits(t) - Int(magicBits), "k = n as an integer, read from the low bits of t");
+        Expr k1 = Let("k1", ShiftRightLogical(k + Int(2 * half), 1) - Int(half), "2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers");
+        Expr scale1 = Let("scale1", FromBits(ShiftLeft(k1 + Int(bias), mantissaBits)));
+        Expr scale2 = Let("scale2", FromBits(ShiftLeft((k - k1) + Int(bias), mantissaBits)));
+        return new ExpReduction(r, u, even, odd, k, scale1, scale2, bias, mantissaBits);
+    }
+
+    private static double[] Every(double[] coefficients, int start)
+    {
+        var result = new System.Collections.Generic.List<double>();
+        for (int i = start; i < coefficients.Length; i += 2)
+        {
+            result.Add(coefficients[i]);
+        }
+
+        return result.ToArray();
+    }
+
+    private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// x = n·ln2 + r reduced. e^x = s·(1 + q) and e^(−x) = (1/s)·(1 + q̃) with s = 2^n, q = e^r − 1,
+/// q̃ = e^(−r) − 1. Members create their locals on first use, so a kernel pays only for what it reads.
+/// </summary>
+internal sealed class ExpReduction
+{
+    private readonly Expr _r;
+    private readonly Expr _u;
+    private readonly Expr _even;
+    private readonly Expr _odd;
+    private readonly Expr _k;
+    private readonly long _bias;
+    private readonly int _mantissaBits;
+    private Expr? _q;
+    private Expr? _qNegated;
+    private Expr? _scale;
+    private Expr? _scaleInverse;
+
+    public ExpReduction(Expr r, Expr u, Expr even, Expr odd, Expr k, Expr scale1, Expr scale2, long bias, int mantissaBits)
+    {
+        _r = r;
+        _u = u;
+        _even = even;
+        _odd = odd;
+        _k = k;
+        Scale1 = scale1;
+        Scale2 = scale2;
+        _bias = bias;
+        _mantissaBits = mantissaBits;
+    }
+
+    public Expr Scale1 { get; }
+
+    public Expr Scale2 { get; }
+
+    /// <summary>q = e^r − 1 = r + r²·P(r).</summary>
+    public Expr Q => _q ??= Let("q", _r + (_u * (_even + _odd)), "q = e^r − 1 = r + r²·P(r)");
+
+    /// <summary>q̃ = e^(−r) − 1 = −r + r²·P(−r).</summary>
+    public Expr QNegated => _qNegated ??= Let("qNeg", (_u * (_even - _odd)) - _r, "q̃ = e^(−r) − 1 = −r + r²·P(−r)");
+
+    /// <summary>s = 2^n, exact (subnormal or 0 far below 1).</summary>
+    public Expr Scale => _scale ??= Let("s", Scale1 * Scale2, "s = 2^n (exact)");
+
+    /// <summary>
+    /// 1/s = 2^(−n) in one factor: exact while −n stays in the exponent range; beyond it (|x| ≳ 88 for
+    /// float, 709 for double) the bits are meaningless, so callers select another form there.
+    /// </summary>
+    public Expr ScaleInverse => _scaleInverse ??= Let(
+        "sInv",
+        FromBits(ShiftLeft(Int(_bias) - _k, _mantissaBits)),
+        "1/s = 2^(−n) (exact where it is used)");
+
+    /// <summary>e^x = ((1 + q)·2^k1)·2^k2: the first product is exact, the second rounds once.</summary>
+    public Expr Exp() => ((1 + Q) * Scale1) * Scale2;
+}

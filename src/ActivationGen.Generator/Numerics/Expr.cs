@@ -1,0 +1,330 @@
+using System;
+using System.Collections.Generic;
+
+namespace ActivationGen.Generator.Numerics;
+
+/// <summary>What a node evaluates to, per lane: a real of the element type, an integer of the same
+/// width (int for float, long for double), or a comparison mask.</summary>
+internal enum ValueKind
+{
+    Real,
+    Integer,
+    Mask,
+}
+
+internal enum UnaryOperator
+{
+    Negate,
+    Abs,
+}
+
+internal enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}
+
+internal enum CompareOperator
+{
+    GreaterThan,
+    GreaterThanOrEqual,
+    LessThan,
+    LessThanOrEqual,
+}
+
+/// <summary>The inputs a kernel may read.</summary>
+internal enum KernelInput
+{
+    /// <summary>The pre-activation z.</summary>
+    Z,
+
+    /// <summary>The activation's output y = g(z).</summary>
+    Y,
+
+    /// <summary>The incoming gradient ∂L/∂y of a backward pass.</summary>
+    GradOutput,
+}
+
+/// <summary>
+/// A node of the tiny expression language in which kinds and the shared approximations (exp, expm1) are
+/// written once. The scalar and every vector renderer turn the same tree into code, so scalar and SIMD
+/// results agree bit for bit: every node maps to an operation that is exactly rounded (IEEE 754
+/// add/sub/mul/div, compare, select, bitwise) on every instruction set. There is deliberately no fused
+/// multiply-add and no min/max (whose NaN and signed-zero behaviour differs between runtimes).
+/// </summary>
+internal abstract class Expr
+{
+    public abstract ValueKind Kind { get; }
+
+    public static Expr operator +(Expr left, Expr right) => new BinaryExpr(BinaryOperator.Add, left, right);
+
+    public static Expr operator -(Expr left, Expr right) => new BinaryExpr(BinaryOperator.Subtract, left, right);
+
+    public static Expr operator *(Expr left, Expr right) => new BinaryExpr(BinaryOperator.Multiply, left, right);
+
+    public static Expr operator /(Expr left, Expr right) => new BinaryExpr(BinaryOperator.Divide, left, right);
+
+    public static Expr operator -(Expr operand) => new UnaryExpr(UnaryOperator.Negate, operand);
+
+    public static implicit operator Expr(double value) => new ConstantExpr(value);
+}
+
+internal sealed class InputExpr : Expr
+{
+    public InputExpr(KernelInput input) => Input = input;
+
+    public KernelInput Input { get; }
+
+    public override ValueKind Kind => ValueKind.Real;
+}
+
+/// <summary>A real constant; rendered as a literal of the element type (the value is rounded to float
+/// for float kernels, exactly as the C# compiler would round the literal).</summary>
+internal sealed class ConstantExpr : Expr
+{
+    public ConstantExpr(double value) => Value = value;
+
+    public double Value { get; }
+
+    public override ValueKind Kind => ValueKind.Real;
+}
+
+/// <summary>An integer constant (int lanes for float kernels, long lanes for double kernels).</summary>
+internal sealed class IntegerConstantExpr : Expr
+{
+    public IntegerConstantExpr(long value) => Value = value;
+
+    public long Value { get; }
+
+    public override ValueKind Kind => ValueKind.Integer;
+}
+
+internal sealed class UnaryExpr : Expr
+{
+    public UnaryExpr(UnaryOperator op, Expr operand)
+    {
+        Require(operand, ValueKind.Real);
+        Operator = op;
+        Operand = operand;
+    }
+
+    public UnaryOperator Operator { get; }
+
+    public Expr Operand { get; }
+
+    public override ValueKind Kind => ValueKind.Real;
+
+    internal static void Require(Expr e, ValueKind kind)
+    {
+        if (e.Kind != kind)
+        {
+            throw new ArgumentException("Expected a " + kind + " operand, got " + e.Kind + ".");
+        }
+    }
+}
+
+/// <summary>Add, subtract, multiply, divide; on reals, or add/subtract on integers.</summary>
+internal sealed class BinaryExpr : Expr
+{
+    public BinaryExpr(BinaryOperator op, Expr left, Expr right)
+    {
+        if (left.Kind != right.Kind || left.Kind == ValueKind.Mask)
+        {
+            throw new ArgumentException("Binary operands must both be reals or both integers.");
+        }
+
+        if (left.Kind == ValueKind.Integer && op is not (BinaryOperator.Add or BinaryOperator.Subtract))
+        {
+            throw new ArgumentException("Integers support only add and subtract.");
+        }
+
+        Operator = op;
+        Left = left;
+        Right = right;
+    }
+
+    public BinaryOperator Operator { get; }
+
+    public Expr Left { get; }
+
+    public Expr Right { get; }
+
+    public override ValueKind Kind => Left.Kind;
+}
+
+internal sealed class CompareExpr : Expr
+{
+    public CompareExpr(CompareOperator op, Expr left, Expr right)
+    {
+        UnaryExpr.Require(left, ValueKind.Real);
+        UnaryExpr.Require(right, ValueKind.Real);
+        Operator = op;
+        Left = left;
+        Right = right;
+    }
+
+    public CompareOperator Operator { get; }
+
+    public Expr Left { get; }
+
+    public Expr Right { get; }
+
+    public override ValueKind Kind => ValueKind.Mask;
+}
+
+/// <summary>mask ? whenTrue : whenFalse, lane by lane (reals only).</summary>
+internal sealed class SelectExpr : Expr
+{
+    public SelectExpr(Expr mask, Expr whenTrue, Expr whenFalse)
+    {
+        UnaryExpr.Require(mask, ValueKind.Mask);
+        UnaryExpr.Require(whenTrue, ValueKind.Real);
+        UnaryExpr.Require(whenFalse, ValueKind.Real);
+
+        Mask = mask;
+        WhenTrue = whenTrue;
+        WhenFalse = whenFalse;
+    }
+
+    public Expr Mask { get; }
+
+    public Expr WhenTrue { get; }
+
+    public Expr WhenFalse { get; }
+
+    public override ValueKind Kind => WhenTrue.Kind;
+}
+
+/// <summary>Reinterprets the bits of a real as an integer of the same width, or back.</summary>
+internal sealed class BitCastExpr : Expr
+{
+    public BitCastExpr(Expr operand)
+    {
+        if (operand.Kind == ValueKind.Mask)
+        {
+            throw new ArgumentException("Cannot bit-cast a mask.");
+        }
+
+        Operand = operand;
+    }
+
+    public Expr Operand { get; }
+
+    public override ValueKind Kind => Operand.Kind == ValueKind.Real ? ValueKind.Integer : ValueKind.Real;
+}
+
+/// <summary>Integer shift by a constant count: left, or logical right.</summary>
+internal sealed class ShiftExpr : Expr
+{
+    public ShiftExpr(Expr operand, bool left, int count)
+    {
+        UnaryExpr.Require(operand, ValueKind.Integer);
+        Operand = operand;
+        IsLeft = left;
+        Count = count;
+    }
+
+    public Expr Operand { get; }
+
+    public bool IsLeft { get; }
+
+    public int Count { get; }
+
+    public override ValueKind Kind => ValueKind.Integer;
+}
+
+/// <summary>Copies the sign bit of <see cref="Sign"/> onto the magnitude bits of <see cref="Magnitude"/>.</summary>
+internal sealed class CopySignExpr : Expr
+{
+    public CopySignExpr(Expr magnitude, Expr sign)
+    {
+        UnaryExpr.Require(magnitude, ValueKind.Real);
+        UnaryExpr.Require(sign, ValueKind.Real);
+        Magnitude = magnitude;
+        Sign = sign;
+    }
+
+    public Expr Magnitude { get; }
+
+    public Expr Sign { get; }
+
+    public override ValueKind Kind => ValueKind.Real;
+}
+
+/// <summary>
+/// A named intermediate value. The same instance used from several roots (forward and derivative)
+/// is computed once, as a local, where both are emitted together (NForward).
+/// </summary>
+internal sealed class LetExpr : Expr
+{
+    public LetExpr(string name, Expr value, string? comment)
+    {
+        Name = name;
+        Value = value;
+        Comment = comment;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Written above the local in generated code, so a reader follows the algorithm.</summary>
+    public string? Comment { get; }
+
+    public Expr Value { get; }
+
+    public override ValueKind Kind => Value.Kind;
+}
+
+/// <summary>Constructors that make the kind definitions read like the formulas.</summary>
+internal static class E
+{
+    public static readonly Expr Z = new InputExpr(KernelInput.Z);
+    public static readonly Expr Y = new InputExpr(KernelInput.Y);
+    public static readonly Expr GradOutput = new InputExpr(KernelInput.GradOutput);
+
+    public static Expr Let(string name, Expr value, string? comment = null) => new LetExpr(name, value, comment);
+
+    public static Expr Abs(Expr x) => new UnaryExpr(UnaryOperator.Abs, x);
+
+    public static Expr Gt(Expr a, Expr b) => new CompareExpr(CompareOperator.GreaterThan, a, b);
+
+    public static Expr Ge(Expr a, Expr b) => new CompareExpr(CompareOperator.GreaterThanOrEqual, a, b);
+
+    public static Expr Lt(Expr a, Expr b) => new CompareExpr(CompareOperator.LessThan, a, b);
+
+    public static Expr Le(Expr a, Expr b) => new CompareExpr(CompareOperator.LessThanOrEqual, a, b);
+
+    public static Expr Select(Expr mask, Expr whenTrue, Expr whenFalse) => new SelectExpr(mask, whenTrue, whenFalse);
+
+    public static Expr CopySign(Expr magnitude, Expr sign) => new CopySignExpr(magnitude, sign);
+
+    public static Expr Int(long value) => new IntegerConstantExpr(value);
+
+    public static Expr Bits(Expr real) => new BitCastExpr(real);
+
+    public static Expr FromBits(Expr integer) => new BitCastExpr(integer);
+
+    public static Expr ShiftLeft(Expr x, int count) => new ShiftExpr(x, left: true, count);
+
+    public static Expr ShiftRightLogical(Expr x, int count) => new ShiftExpr(x, left: false, count);
+
+    /// <summary>
+    /// A step with PyTorch's kink convention and NaN propagation: z &gt; 0 → above, z ≤ 0 → atOrBelow,
+    /// NaN → NaN (both comparisons are false for NaN, so the input itself is selected).
+    /// </summary>
+    public static Expr Step(Expr z, Expr above, Expr atOrBelow)
+        => Select(Gt(z, 0), above, Select(Le(z, 0), atOrBelow, z));
+
+    /// <summary>Horner evaluation of c[0] + c[1]·x + … + c[n]·xⁿ.</summary>
+    public static Expr Polynomial(Expr x, IReadOnlyList<double> coefficients)
+    {
+        Expr acc = coefficients[coefficients.Count - 1];
+        for (int i = coefficients.Count - 2; i >= 0; i--)
+        {
+            acc = (acc * x) + coefficients[i];
+        }
+
+        return acc;
+    }
+}

@@ -1,0 +1,501 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using ActivationGen.Generator.Diagnostics;
+using ActivationGen.Generator.Kinds;
+using ActivationGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ActivationGen.Generator.Parsing;
+
+/// <summary>
+/// Turns one [Activation] method (syntax + symbols) into a plain <see cref="ActivationModel"/>, or into the
+/// diagnostics that explain why no code is generated. Never throws on user code: anything the compiler
+/// already reports as an error (unknown types, bad attribute arguments) yields no model and no diagnostic.
+/// </summary>
+internal static class ActivationParser
+{
+    public const string AttributeMetadataName = "ActivationGen.ActivationAttribute";
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetNode is not MethodDeclarationSyntax syntax || context.TargetSymbol is not IMethodSymbol method
+            || context.Attributes.Length == 0)
+        {
+            return Empty;
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        Location nameLocation = syntax.Identifier.GetLocation();
+        string displayName = method.Name;
+        AttributeData attribute = context.Attributes[0];
+
+        // Kind: the compiler reports malformed arguments itself; we only judge a well-formed constant.
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Enum
+            || attribute.ConstructorArguments[0].Value is not int kindValue)
+        {
+            return Empty;
+        }
+
+        ActivationKind? kind = KindRegistry.Find(kindValue);
+        if (kind is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UndefinedKind,
+                ArgumentLocation(attribute, null, cancellationToken) ?? nameLocation,
+                kindValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                displayName,
+                KindRegistry.All[0].Name));
+        }
+
+        ImmutableArray<ContainingTypeModel> containingTypes = ParseContainingTypes(syntax, method, diagnostics);
+
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodMustBePartial, nameLocation, displayName));
+        }
+        else if (syntax.Body is not null || syntax.ExpressionBody is not null || method.PartialImplementationPart is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodAlreadyHasBody, nameLocation, displayName));
+        }
+
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodMustNotBeGeneric, nameLocation, displayName));
+        }
+
+        if (syntax.SyntaxTree.Options is CSharpParseOptions options && options.LanguageVersion < LanguageVersion.CSharp9)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, nameLocation, displayName));
+        }
+
+        // Shape and element type. An error type anywhere means the compiler already complains: stay quiet.
+        ShapeResult shape = ParseShape(method, syntax, context.SemanticModel.Compilation, diagnostics, nameLocation);
+        if (shape.HasErrorType)
+        {
+            return Empty;
+        }
+
+        ImmutableArray<KindParameterValue> parameters = kind is null
+            ? ImmutableArray<KindParameterValue>.Empty
+            : ParseKindParameters(attribute, kind, displayName, nameLocation, diagnostics, cancellationToken);
+
+        if (kind is not null && shape.Element is ElementType element && shape.Shape is DeclaredShape declaredShape)
+        {
+            CheckMemberClashes(method, kind, element, declaredShape, context.SemanticModel.Compilation, nameLocation, diagnostics);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (diagnostics.Count > 0 || kind is null || shape.Element is not ElementType elementType || shape.Shape is not DeclaredShape finalShape)
+        {
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace
+            ? containingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length)
+            : null;
+
+        var model = new ActivationModel(
+            ns,
+            containingTypes.ToEquatableArray(),
+            method.Name,
+            DeclaredModifiers(syntax),
+            SiblingModifiers(syntax),
+            HasUserDocumentation: syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
+            HasMethodImplAttribute: method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.MethodImplAttribute"),
+            elementType,
+            finalShape,
+            method.Parameters.Select(p => new DeclaredParameter(Escape(p.Name), p.ScopedKind == ScopedKind.ScopedValue ? "scoped " : string.Empty)).ToEquatableArray(),
+            kind.Id,
+            parameters.ToEquatableArray(),
+            HintName(method, elementType));
+        return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static readonly ParseResult Empty = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    private static ImmutableArray<ContainingTypeModel> ParseContainingTypes(MethodDeclarationSyntax syntax, IMethodSymbol method, List<DiagnosticInfo> diagnostics)
+    {
+        var types = new List<ContainingTypeModel>();
+        INamedTypeSymbol? symbol = method.ContainingType;
+        for (SyntaxNode? node = syntax.Parent; node is not null && symbol is not null; node = node.Parent)
+        {
+            if (node is not TypeDeclarationSyntax type)
+            {
+                if (node is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            string? problem = null;
+            if (type is InterfaceDeclarationSyntax)
+            {
+                problem = "is an interface";
+            }
+            else if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                problem = "is not partial";
+            }
+            else if (type.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                problem = "is file-local (generated code lives in another file)";
+            }
+
+            if (problem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeMustBePartial, type.Identifier.GetLocation(), symbol.Name, method.Name, problem));
+            }
+
+            string keyword = type switch
+            {
+                RecordDeclarationSyntax record => record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+                StructDeclarationSyntax => "struct",
+                InterfaceDeclarationSyntax => "interface",
+                _ => "class",
+            };
+
+            var modifiers = new StringBuilder();
+            foreach (SyntaxToken modifier in type.Modifiers)
+            {
+                if (modifier.IsKind(SyntaxKind.RefKeyword) || modifier.IsKind(SyntaxKind.ReadOnlyKeyword) || modifier.IsKind(SyntaxKind.UnsafeKeyword))
+                {
+                    modifiers.Append(modifier.Text).Append(' ');
+                }
+            }
+
+            string typeParameters = symbol.TypeParameters.Length == 0
+                ? string.Empty
+                : "<" + string.Join(", ", symbol.TypeParameters.Select(t => Escape(t.Name))) + ">";
+            types.Add(new ContainingTypeModel(keyword, modifiers.ToString(), Escape(symbol.Name), typeParameters));
+            symbol = symbol.ContainingType;
+        }
+
+        types.Reverse();
+        return types.ToImmutableArray();
+    }
+
+    private sealed class ShapeResult
+    {
+        public ElementType? Element { get; set; }
+
+        public DeclaredShape? Shape { get; set; }
+
+        public bool HasErrorType { get; set; }
+    }
+
+    private static ShapeResult ParseShape(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, List<DiagnosticInfo> diagnostics, Location location)
+    {
+        var result = new ShapeResult();
+        string name = method.Name;
+        if (method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(p => ContainsError(p.Type)))
+        {
+            result.HasErrorType = true;
+            return result;
+        }
+
+        void Fail(string why) => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, name, why));
+
+        foreach (SyntaxToken modifier in syntax.Modifiers)
+        {
+            if (modifier.Kind() is SyntaxKind.VirtualKeyword or SyntaxKind.OverrideKeyword or SyntaxKind.AbstractKeyword
+                or SyntaxKind.ExternKeyword or SyntaxKind.SealedKeyword or SyntaxKind.AsyncKeyword)
+            {
+                Fail("is '" + modifier.Text + "'");
+                return result;
+            }
+        }
+
+        if (method.ContainingType is { IsStatic: true } && !method.IsStatic)
+        {
+            Fail("is an instance method in a static class");
+            return result;
+        }
+
+        if (method.IsExtensionMethod || method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            Fail(method.IsExtensionMethod ? "is an extension method" : "returns by reference");
+            return result;
+        }
+
+        foreach (IParameterSymbol p in method.Parameters)
+        {
+            if (p.RefKind != RefKind.None || p.IsParams || p.IsThis)
+            {
+                Fail("has a '" + (p.IsParams ? "params" : p.IsThis ? "this" : p.RefKind.ToString().ToLowerInvariant()) + "' parameter '" + p.Name + "'");
+                return result;
+            }
+        }
+
+        INamedTypeSymbol? spanType = compilation.GetTypeByMetadataName("System.Span`1");
+        INamedTypeSymbol? readOnlySpanType = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
+
+        if (method.Parameters.Length == 1)
+        {
+            ITypeSymbol input = method.Parameters[0].Type;
+            if (!SymbolEqualityComparer.Default.Equals(input, method.ReturnType))
+            {
+                Fail("takes '" + input.ToDisplayString() + "' but returns '" + method.ReturnType.ToDisplayString() + "'");
+                return result;
+            }
+
+            result.Element = ElementOf(input, name, location, diagnostics);
+            result.Shape = DeclaredShape.Scalar;
+            return result;
+        }
+
+        if (method.Parameters.Length == 2)
+        {
+            ITypeSymbol first = method.Parameters[0].Type, second = method.Parameters[1].Type;
+            ITypeSymbol? input = SpanElement(first, readOnlySpanType);
+            ITypeSymbol? output = SpanElement(second, spanType);
+            if (!method.ReturnsVoid || input is null || output is null)
+            {
+                Fail(method.ReturnsVoid
+                    ? "takes '" + first.ToDisplayString() + "' and '" + second.ToDisplayString() + "'"
+                    : "takes two parameters but returns '" + method.ReturnType.ToDisplayString() + "' instead of void");
+                return result;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(input, output))
+            {
+                Fail("reads '" + input.ToDisplayString() + "' but writes '" + output.ToDisplayString() + "'");
+                return result;
+            }
+
+            result.Element = ElementOf(input, name, location, diagnostics);
+            result.Shape = DeclaredShape.Span;
+            return result;
+        }
+
+        Fail("takes " + method.Parameters.Length + " parameters");
+        return result;
+    }
+
+    private static bool ContainsError(ITypeSymbol type)
+        => type.TypeKind == TypeKind.Error || (type is INamedTypeSymbol named && named.TypeArguments.Any(ContainsError));
+
+    private static ITypeSymbol? SpanElement(ITypeSymbol type, INamedTypeSymbol? expected)
+        => expected is not null && type is INamedTypeSymbol { IsGenericType: true } named
+            && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, expected)
+            ? named.TypeArguments[0]
+            : null;
+
+    private static ElementType? ElementOf(ITypeSymbol type, string name, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Single:
+                return ElementType.Single;
+            case SpecialType.System_Double:
+                return ElementType.Double;
+            default:
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedElementType, location, name, type.ToDisplayString()));
+                return null;
+        }
+    }
+
+    private static ImmutableArray<KindParameterValue> ParseKindParameters(
+        AttributeData attribute, ActivationKind kind, string methodName, Location fallback, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, double>();
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            KindParameter? definition = kind.Parameters.FirstOrDefault(p => p.Name == argument.Key);
+            Location location = ArgumentLocation(attribute, argument.Key, cancellationToken) ?? fallback;
+            if (definition is null)
+            {
+                KindParameter? known = KindRegistry.AllParameters.FirstOrDefault(p => p.Name == argument.Key);
+                if (known is not null)
+                {
+                    string users = string.Join(", ", KindRegistry.All.Where(k => k.Parameters.Any(p => p.Name == known.Name)).Select(k => "Kind." + k.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.ParameterNotUsedByKind, location, kind.Name, argument.Key, methodName,
+                        users.Length == 0 ? string.Empty : " (it applies to " + users + ")"));
+                }
+
+                continue;
+            }
+
+            if (argument.Value.Kind != TypedConstantKind.Primitive || argument.Value.Value is not double value)
+            {
+                continue; // The compiler reports a non-constant or mistyped argument.
+            }
+
+            if (!definition.IsValid(value))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ParameterOutOfRange, location, definition.Name,
+                    value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), kind.Name, methodName, definition.RangeText));
+                continue;
+            }
+
+            values[definition.Name] = value;
+        }
+
+        return kind.Parameters
+            .Select(p => new KindParameterValue(p.Name, values.TryGetValue(p.Name, out double v) ? v : p.Default))
+            .ToImmutableArray();
+    }
+
+    /// <summary>The syntax location of the attribute's constructor argument (name null) or a named argument.</summary>
+    private static Location? ArgumentLocation(AttributeData attribute, string? name, CancellationToken cancellationToken)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } list })
+        {
+            return null;
+        }
+
+        foreach (AttributeArgumentSyntax argument in list.Arguments)
+        {
+            bool isNamed = argument.NameEquals is not null;
+            if (name is null ? !isNamed : isNamed && argument.NameEquals!.Name.Identifier.ValueText == name)
+            {
+                return argument.GetLocation();
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckMemberClashes(
+        IMethodSymbol method, ActivationKind kind, ElementType element, DeclaredShape shape, Compilation compilation, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        INamedTypeSymbol type = method.ContainingType;
+        ITypeSymbol elementSymbol = compilation.GetSpecialType(element == ElementType.Single ? SpecialType.System_Single : SpecialType.System_Double);
+        INamedTypeSymbol? span = compilation.GetTypeByMetadataName("System.Span`1");
+        INamedTypeSymbol? readOnlySpan = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
+
+        bool Matches(ITypeSymbol candidate, ParameterShape parameter) => parameter switch
+        {
+            ParameterShape.Element => SymbolEqualityComparer.Default.Equals(candidate, elementSymbol),
+            ParameterShape.ReadOnlySpan => SymbolEqualityComparer.Default.Equals(SpanElement(candidate, readOnlySpan), elementSymbol),
+            _ => SymbolEqualityComparer.Default.Equals(SpanElement(candidate, span), elementSymbol),
+        };
+
+        bool IsSelf(ISymbol candidate)
+            => SymbolEqualityComparer.Default.Equals(candidate, method)
+            || SymbolEqualityComparer.Default.Equals(candidate, method.PartialDefinitionPart)
+            || SymbolEqualityComparer.Default.Equals(candidate, method.PartialImplementationPart);
+
+        foreach (FamilyMember member in FamilyMember.For(kind.HasDerivativeFromOutput))
+        {
+            if (member.IsDeclared(shape))
+            {
+                continue;
+            }
+
+            string memberName = method.Name + member.Suffix;
+            string? owner = null;
+            if (memberName == type.Name)
+            {
+                owner = type.Name;
+            }
+
+            for (INamedTypeSymbol? current = type; current is not null && owner is null; current = current.BaseType)
+            {
+                foreach (ISymbol existing in current.GetMembers(memberName))
+                {
+                    if (IsSelf(existing) || (!SymbolEqualityComparer.Default.Equals(current, type) && existing.DeclaredAccessibility == Accessibility.Private))
+                    {
+                        continue;
+                    }
+
+                    bool clash = existing is not IMethodSymbol existingMethod
+                        || (existingMethod.Parameters.Length == member.Parameters.Length
+                            && existingMethod.TypeParameters.Length == 0
+                            && existingMethod.Parameters.Select((p, i) => Matches(p.Type, member.Parameters[i])).All(m => m));
+                    if (clash)
+                    {
+                        owner = current.Name;
+                        break;
+                    }
+                }
+            }
+
+            if (owner is not null)
+            {
+                string signature = memberName + "(" + string.Join(", ", member.Parameters.Select(p => ParameterText(p, element))) + ")";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberAlreadyDefined, location, signature, method.Name, owner));
+            }
+        }
+    }
+
+    private static string ParameterText(ParameterShape shape, ElementType element)
+    {
+        string t = element == ElementType.Single ? "float" : "double";
+        return shape switch
+        {
+            ParameterShape.Element => t,
+            ParameterShape.ReadOnlySpan => "ReadOnlySpan<" + t + ">",
+            _ => "Span<" + t + ">",
+        };
+    }
+
+    /// <summary>The modifiers the implementing declaration repeats, without 'partial'.</summary>
+    private static string DeclaredModifiers(MethodDeclarationSyntax syntax)
+        => string.Join(" ", syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text));
+
+    /// <summary>Accessibility (explicit "private" where none was written), static, unsafe, readonly and new.</summary>
+    private static string SiblingModifiers(MethodDeclarationSyntax syntax)
+    {
+        var parts = new List<string>();
+        bool hasAccessibility = false;
+        foreach (SyntaxToken m in syntax.Modifiers)
+        {
+            switch (m.Kind())
+            {
+                case SyntaxKind.PublicKeyword:
+                case SyntaxKind.InternalKeyword:
+                case SyntaxKind.ProtectedKeyword:
+                case SyntaxKind.PrivateKeyword:
+                    hasAccessibility = true;
+                    parts.Add(m.Text);
+                    break;
+                case SyntaxKind.StaticKeyword:
+                case SyntaxKind.UnsafeKeyword:
+                case SyntaxKind.ReadOnlyKeyword:
+                    parts.Add(m.Text);
+                    break;
+            }
+        }
+
+        if (!hasAccessibility)
+        {
+            parts.Insert(0, "private");
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    internal static string Escape(string identifier)
+        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
+
+    /// <summary>
+    /// A readable, unique file name: Namespace.Outer.Inner.Method.float plus a short hash of the exact
+    /// (case-sensitive, arity-aware) identity, because hint names are compared ignoring case.
+    /// </summary>
+    private static string HintName(IMethodSymbol method, ElementType element)
+    {
+        string identity = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name + "/" + element;
+        var readable = new StringBuilder();
+        foreach (char c in method.ContainingType.ToDisplayString() + "." + method.Name)
+        {
+            readable.Append((c < 128 && char.IsLetterOrDigit(c)) || c == '.' || c == '_' ? c : '_');
+        }
+
+        uint hash = 2166136261;
+        foreach (char c in identity)
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return readable + "." + (element == ElementType.Single ? "float" : "double") + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ActivationGen.Numerics.Tests;
+
+public delegate void SpanMap<T>(ReadOnlySpan<T> input, Span<T> output);
+
+public delegate void SpanForward<T>(ReadOnlySpan<T> z, Span<T> y, Span<T> dydz);
+
+public delegate void SpanBackward<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> gradOutput, Span<T> gradInput);
+
+/// <summary>Every generated member of one family, as delegates, so tests treat all kinds alike.</summary>
+public sealed record Family<T>(
+    string Name,
+    Func<T, T> Forward,
+    Func<T, T> Derivative,
+    Func<T, T>? DerivativeFromOutput,
+    SpanMap<T> ForwardSpan,
+    SpanMap<T> DerivativeSpan,
+    SpanMap<T>? DerivativeFromOutputSpan,
+    SpanForward<T> ForwardWithDerivative,
+    SpanBackward<T> Backward,
+    SpanBackward<T>? BackwardFromOutput)
+{
+    public override string ToString() => Name;
+}
+
+public static class Families
+{
+    public static readonly IReadOnlyList<Family<float>> Single =
+    [
+        new("Sigmoid", SingleActivations.Sigmoid, SingleActivations.SigmoidDerivative, SingleActivations.SigmoidDerivativeFromOutput,
+            SingleActivations.Sigmoid, SingleActivations.SigmoidDerivative, SingleActivations.SigmoidDerivativeFromOutput,
+            SingleActivations.SigmoidForward, SingleActivations.SigmoidBackward, SingleActivations.SigmoidBackwardFromOutput),
+        new("Tanh", SingleActivations.Tanh, SingleActivations.TanhDerivative, SingleActivations.TanhDerivativeFromOutput,
+            SingleActivations.Tanh, SingleActivations.TanhDerivative, SingleActivations.TanhDerivativeFromOutput,
+            SingleActivations.TanhForward, SingleActivations.TanhBackward, SingleActivations.TanhBackwardFromOutput),
+        new("Relu", SingleActivations.Relu, SingleActivations.ReluDerivative, SingleActivations.ReluDerivativeFromOutput,
+            SingleActivations.Relu, SingleActivations.ReluDerivative, SingleActivations.ReluDerivativeFromOutput,
+            SingleActivations.ReluForward, SingleActivations.ReluBackward, SingleActivations.ReluBackwardFromOutput),
+        new("LeakyRelu", SingleActivations.LeakyRelu, SingleActivations.LeakyReluDerivative, SingleActivations.LeakyReluDerivativeFromOutput,
+            SingleActivations.LeakyRelu, SingleActivations.LeakyReluDerivative, SingleActivations.LeakyReluDerivativeFromOutput,
+            SingleActivations.LeakyReluForward, SingleActivations.LeakyReluBackward, SingleActivations.LeakyReluBackwardFromOutput),
+        new("LeakyRelu02", SingleActivations.LeakyRelu02, SingleActivations.LeakyRelu02Derivative, SingleActivations.LeakyRelu02DerivativeFromOutput,
+            SingleActivations.LeakyRelu02, SingleActivations.LeakyRelu02Derivative, SingleActivations.LeakyRelu02DerivativeFromOutput,
+            SingleActivations.LeakyRelu02Forward, SingleActivations.LeakyRelu02Backward, SingleActivations.LeakyRelu02BackwardFromOutput),
+    ];
+
+    public static readonly IReadOnlyList<Family<double>> Double =
+    [
+        new("Sigmoid", DoubleActivations.Sigmoid, DoubleActivations.SigmoidDerivative, DoubleActivations.SigmoidDerivativeFromOutput,
+            DoubleActivations.Sigmoid, DoubleActivations.SigmoidDerivative, DoubleActivations.SigmoidDerivativeFromOutput,
+            DoubleActivations.SigmoidForward, DoubleActivations.SigmoidBackward, DoubleActivations.SigmoidBackwardFromOutput),
+        new("Tanh", DoubleActivations.Tanh, DoubleActivations.TanhDerivative, DoubleActivations.TanhDerivativeFromOutput,
+            DoubleActivations.Tanh, DoubleActivations.TanhDerivative, DoubleActivations.TanhDerivativeFromOutput,
+            DoubleActivations.TanhForward, DoubleActivations.TanhBackward, DoubleActivations.TanhBackwardFromOutput),
+        new("Relu", DoubleActivations.Relu, DoubleActivations.ReluDerivative, DoubleActivations.ReluDerivativeFromOutput,
+            DoubleActivations.Relu, DoubleActivations.ReluDerivative, DoubleActivations.ReluDerivativeFromOutput,
+            DoubleActivations.ReluForward, DoubleActivations.ReluBackward, DoubleActivations.ReluBackwardFromOutput),
+        new("LeakyRelu", DoubleActivations.LeakyRelu, DoubleActivations.LeakyReluDerivative, DoubleActivations.LeakyReluDerivativeFromOutput,
+            DoubleActivations.LeakyRelu, DoubleActivations.LeakyReluDerivative, DoubleActivations.LeakyReluDerivativeFromOutput,
+            DoubleActivations.LeakyReluForward, DoubleActivations.LeakyReluBackward, DoubleActivations.LeakyReluBackwardFromOutput),
+        new("LeakyRelu02", DoubleActivations.LeakyRelu02, DoubleActivations.LeakyRelu02Derivative, DoubleActivations.LeakyRelu02DerivativeFromOutput,
+            DoubleActivations.LeakyRelu02, DoubleActivations.LeakyRelu02Derivative, DoubleActivations.LeakyRelu02DerivativeFromOutput,
+            DoubleActivations.LeakyRelu02Forward, DoubleActivations.LeakyRelu02Backward, DoubleActivations.LeakyRelu02BackwardFromOutput),
+    ];
+
+    public static Family<float> SingleNamed(string name) => Single.First(f => f.Name == name);
+
+    public static Family<double> DoubleNamed(string name) => Double.First(f => f.Name == name);
+
+    public static IEnumerable<object[]> SingleNames => Single.Select(f => new object[] { f.Name });
+
+    public static IEnumerable<object[]> DoubleNames => Double.Select(f => new object[] { f.Name });
+}
