@@ -29,6 +29,12 @@ internal static class ActivationParser
             return Empty;
         }
 
+        // Half-typed declarations (a parameter or the name still missing) are the compiler's to report.
+        if (method.Name.Length == 0 || method.Parameters.Any(p => p.Name.Length == 0))
+        {
+            return Empty;
+        }
+
         var diagnostics = new List<DiagnosticInfo>();
         Location nameLocation = syntax.Identifier.GetLocation();
         string displayName = method.Name;
@@ -73,8 +79,11 @@ internal static class ActivationParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, nameLocation, displayName));
         }
 
-        // Shape and element type. An error type anywhere means the compiler already complains: stay quiet.
-        ShapeResult shape = ParseShape(method, syntax, context.SemanticModel.Compilation, diagnostics, nameLocation);
+        // Shape and element type (not for generic methods: AG0004 already says what to do). An error type
+        // anywhere means the compiler already complains: stay quiet.
+        ShapeResult shape = method.IsGenericMethod
+            ? new ShapeResult()
+            : ParseShape(method, syntax, context.SemanticModel.Compilation, diagnostics, nameLocation);
         if (shape.HasErrorType)
         {
             return Empty;
@@ -386,11 +395,8 @@ internal static class ActivationParser
 
         foreach (FamilyMember member in FamilyMember.For(kind.HasDerivativeFromOutput))
         {
-            if (member.IsDeclared(shape))
-            {
-                continue;
-            }
-
+            // The declared member itself is checked too: a second declaration with the same signature (CS0756)
+            // would otherwise yield two identical families.
             string memberName = method.Name + member.Suffix;
             string? owner = null;
             if (memberName == type.Name)

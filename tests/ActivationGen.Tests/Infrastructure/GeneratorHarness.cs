@@ -21,7 +21,7 @@ internal static class GeneratorHarness
             assemblyName,
             [CSharpSyntaxTree.ParseText(source, parseOptions ?? ParseOptions, path: "Consumer.cs")],
             references ?? Basic.Reference.Assemblies.Net100.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable, checkOverflow: checkOverflow));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable, checkOverflow: checkOverflow, allowUnsafe: true));
 
     public static GeneratorRunResult RunGenerator(Compilation compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics)
     {

@@ -1,0 +1,265 @@
+using System.Threading.Tasks;
+using ActivationGen.Tests.Infrastructure;
+using Xunit;
+
+namespace ActivationGen.Tests;
+
+/// <summary>Every AG0 rule fires, at the right place, on the declaration it is about.</summary>
+public class UsageDiagnosticTests
+{
+    private const string Usings = "using System;\nusing ActivationGen;\n";
+
+    [Fact]
+    public Task AG0001_method_not_partial() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static partial class Act
+        {
+            [Activation(Kind.Sigmoid)]
+            public static float {|AG0001:Sigmoid|}(float z) => z;
+        }
+        """);
+
+    [Fact]
+    public Task AG0002_containing_type_not_partial() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static class {|AG0002:Act|}
+        {
+            [Activation(Kind.Sigmoid)]
+            public static partial float Sigmoid(float z);
+        }
+        """);
+
+    [Fact]
+    public Task AG0002_enclosing_type_not_partial() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public class {|AG0002:Outer|}
+        {
+            public static partial class Act
+            {
+                [Activation(Kind.Relu)]
+                public static partial float Relu(float z);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AG0002_interface() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public partial interface {|AG0002:IAct|}
+        {
+            [Activation(Kind.Relu)]
+            static partial float Relu(float z);
+        }
+        """);
+
+    [Fact]
+    public Task AG0003_method_already_has_a_body() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static partial class Act
+        {
+            [Activation(Kind.Tanh)]
+            public static partial double {|AG0003:Tanh|}(double z) => Math.Tanh(z);
+        }
+        """);
+
+    [Fact]
+    public Task AG0003_attribute_on_definition_with_separate_implementation() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static partial class Act
+        {
+            [Activation(Kind.Tanh)]
+            public static partial double {|AG0003:Tanh|}(double z);
+            public static partial double Tanh(double z) => Math.Tanh(z);
+        }
+        """);
+
+    [Fact]
+    public Task AG0004_generic_method() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static partial class Act
+        {
+            [Activation(Kind.Relu)]
+            public static partial T {|AG0004:Relu|}<T>(T z);
+        }
+        """);
+
+    [Theory]
+    [InlineData("Half")]
+    [InlineData("decimal")]
+    [InlineData("int")]
+    public Task AG0005_unsupported_element_type(string type) => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + $$"""
+        public static partial class Act
+        {
+            [Activation(Kind.Relu)]
+            public static partial {{type}} {|AG0005:Relu|}({{type}} z);
+        }
+        """);
+
+    [Fact]
+    public Task AG0005_unsupported_span_element_type() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static partial class Act
+        {
+            [Activation(Kind.Relu)]
+            public static partial void {|AG0005:Relu|}(ReadOnlySpan<int> z, Span<int> y);
+        }
+        """);
+
+    [Theory]
+    [InlineData("public static partial float {|AG0006:F|}(float a, float b);")]
+    [InlineData("public static partial float {|AG0006:F|}();")]
+    [InlineData("public static partial float {|AG0006:F|}(ref float z);")]
+    [InlineData("public static partial float {|AG0006:F|}(in float z);")]
+    [InlineData("public static partial void {|AG0006:F|}(out float z);")]
+    [InlineData("public static partial double {|AG0006:F|}(float z);")]
+    [InlineData("public static partial void {|AG0006:F|}(ReadOnlySpan<float> z, Span<double> y);")]
+    [InlineData("public static partial void {|AG0006:F|}(Span<float> z, Span<float> y);")]
+    [InlineData("public static partial void {|AG0006:F|}(ReadOnlySpan<float> z, ReadOnlySpan<float> y);")]
+    [InlineData("public static partial float {|AG0006:F|}(ReadOnlySpan<float> z, Span<float> y);")]
+    [InlineData("public static partial void {|AG0006:F|}(params float[] z);")]
+    [InlineData("public static partial ref float {|AG0006:F|}(float z);")]
+    public Task AG0006_unsupported_shape(string declaration) => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + $$"""
+        public static partial class Act
+        {
+            [Activation(Kind.Sigmoid)]
+            {{declaration}}
+        }
+        """);
+
+    [Fact]
+    public Task AG0006_virtual_method() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public partial class Layer
+        {
+            [Activation(Kind.Sigmoid)]
+            public virtual partial float {|AG0006:Sigmoid|}(float z);
+        }
+        """);
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("-0.1")]
+    [InlineData("1.5")]
+    [InlineData("double.NaN")]
+    [InlineData("double.PositiveInfinity")]
+    public Task AG0007_slope_out_of_range(string slope) => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + $$"""
+        public static partial class Act
+        {
+            [Activation(Kind.LeakyRelu, {|AG0007:Slope = {{slope}}|})]
+            public static partial float LeakyRelu(float z);
+        }
+        """);
+
+    [Theory]
+    [InlineData("Sigmoid")]
+    [InlineData("Tanh")]
+    [InlineData("Relu")]
+    public Task AG0008_parameter_the_kind_does_not_use(string kind) => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + $$"""
+        public static partial class Act
+        {
+            [Activation(Kind.{{kind}}, {|AG0008:Slope = 0.1|})]
+            public static partial float F(float z);
+        }
+        """);
+
+    [Theory]
+    [InlineData("(Kind)0")]
+    [InlineData("(Kind)99")]
+    [InlineData("(Kind)(-1)")]
+    public Task AG0009_undefined_kind(string kind) => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + $$"""
+        public static partial class Act
+        {
+            [Activation({|AG0009:{{kind}}|})]
+            public static partial float F(float z);
+        }
+        """);
+
+    [Fact]
+    public Task AG0010_generated_name_already_declared() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static partial class Act
+        {
+            [Activation(Kind.Sigmoid)]
+            public static partial float {|AG0010:Sigmoid|}(float z);
+
+            public static float SigmoidDerivative(float z) => 0;
+        }
+        """);
+
+    [Fact]
+    public Task AG0010_both_shapes_declared() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static partial class Act
+        {
+            [Activation(Kind.Sigmoid)]
+            public static partial float {|AG0010:Sigmoid|}(float z);
+
+            [Activation(Kind.Sigmoid)]
+            public static partial void {|AG0010:Sigmoid|}(ReadOnlySpan<float> z, Span<float> y);
+        }
+        """);
+
+    [Fact]
+    public Task AG0010_property_with_a_generated_name() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public partial class Net
+        {
+            [Activation(Kind.Relu)]
+            public partial float {|AG0010:Relu|}(float z);
+
+            public int ReluBackward { get; set; }
+        }
+        """);
+
+    [Fact]
+    public Task AG0010_inherited_member() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public class LayerBase
+        {
+            public void TanhForward(ReadOnlySpan<double> z, Span<double> y, Span<double> dydz) { }
+        }
+
+        public partial class Layer : LayerBase
+        {
+            [Activation(Kind.Tanh)]
+            public partial double {|AG0010:Tanh|}(double z);
+        }
+        """);
+
+    [Fact]
+    public Task AG0011_language_version_below_9() => GeneratorVerifier.VerifyDiagnosticsAsync(
+        Usings + """
+        public static partial class Act
+        {
+            [Activation(Kind.Relu)]
+            public static partial void {|AG0011:Relu|}(ReadOnlySpan<float> z, Span<float> y);
+        }
+        """,
+        Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8);
+
+    [Fact]
+    public Task Several_problems_are_all_reported() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static class {|AG0002:Act|}
+        {
+            [Activation(Kind.LeakyRelu, {|AG0007:Slope = 2|})]
+            public static float {|AG0001:LeakyRelu|}(float z) => z;
+        }
+        """);
+
+    [Fact]
+    public Task Valid_declarations_produce_no_diagnostic() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        namespace Nets.Layers
+        {
+            public static partial class Act
+            {
+                [Activation(Kind.Sigmoid)] public static partial float Sigmoid(float z);
+                [Activation(Kind.Sigmoid)] public static partial double Sigmoid(double z);
+                [Activation(Kind.Tanh)] public static partial void Tanh(ReadOnlySpan<double> z, Span<double> y);
+                [Activation(Kind.Relu)] internal static partial float Relu(float z);
+                [Activation(Kind.LeakyRelu, Slope = 0.2)] private static partial void Leaky(ReadOnlySpan<float> input, Span<float> output);
+                [Activation(Kind.LeakyRelu)] public static partial float LeakyDefault(float z);
+            }
+
+            public partial struct Neuron
+            {
+                [Activation(Kind.Relu)] public partial float Activate(float z);
+            }
+
+            public partial record Layer<T>
+            {
+                public partial class Inner
+                {
+                    [Activation(Kind.Tanh)] protected internal partial double Squash(double z);
+                }
+            }
+        }
+        """);
+}
