@@ -44,9 +44,13 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => new TargetModel(
                 HasHardwareIntrinsics: compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512`1") is not null,
                 HasSpan: compilation.GetTypeByMetadataName("System.Span`1") is not null,
-                HasSingleBitConverter: compilation.GetTypeByMetadataName("System.BitConverter") is { } bitConverter
-                    && !bitConverter.GetMembers("SingleToInt32Bits").IsEmpty))
+                HasSingleBitConverter: HasMember(compilation, "System.BitConverter", "SingleToInt32Bits"),
+                HasScalarFma: HasMember(compilation, "System.Math", "FusedMultiplyAdd") && HasMember(compilation, "System.MathF", "FusedMultiplyAdd"),
+                HasVectorFma: HasMember(compilation, "System.Runtime.Intrinsics.Vector128", "FusedMultiplyAdd")))
             .WithTrackingName(TrackingNames.Target);
+
+        static bool HasMember(Compilation compilation, string type, string member)
+            => compilation.GetTypeByMetadataName(type) is { } symbol && !symbol.GetMembers(member).IsEmpty;
 
         IncrementalValuesProvider<ActivationModel> models = results
             .Where(static r => r.Model is not null)

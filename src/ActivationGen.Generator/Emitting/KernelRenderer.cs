@@ -142,6 +142,22 @@ internal sealed class KernelRenderer
                 return (shift.IsLeft ? _syntax.ShiftLeft(operand, shift.Count) : _syntax.ShiftRightLogical(operand, shift.Count), Primary);
             }
 
+            case MultiplyAddExpr { Unfused: { } unfused } when _syntax.MultiplyAdd("a", "b", "c") is null:
+                return Emit(unfused, false);
+
+            case MultiplyAddExpr fma:
+            {
+                string a = Emit(fma.A, false).Text, b = Emit(fma.B, false).Text, c = Emit(fma.C, false).Text;
+                string? fused = _syntax.MultiplyAdd(a, b, c);
+                if (fused is not null)
+                {
+                    return (fused, Primary);
+                }
+
+                string product = Operand(fma.A, false, Multiplicative, rightSide: false) + " * " + Operand(fma.B, false, Multiplicative, rightSide: true);
+                return (product + " + " + Operand(fma.C, false, Additive, rightSide: true), Additive);
+            }
+
             case CopySignExpr copySign:
                 return (_syntax.CopySign(Emit(copySign.Magnitude, false).Text, Emit(copySign.Sign, false).Text), Primary);
 

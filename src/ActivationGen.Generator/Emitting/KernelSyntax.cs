@@ -41,6 +41,10 @@ internal abstract class KernelSyntax
     public abstract string ShiftRightLogical(string integer, int count);
 
     public abstract string CopySign(string magnitude, string sign);
+
+    /// <summary>a·b + c in one rounding; null where the target has no fused multiply-add (the renderer then
+    /// writes a * b + c).</summary>
+    public abstract string? MultiplyAdd(string a, string b, string c);
 }
 
 /// <summary>Plain C# on float/double (the scalar members and the scalar tail).</summary>
@@ -113,6 +117,11 @@ internal sealed class ScalarSyntax : KernelSyntax
     public override string ShiftRightLogical(string integer, int count)
         => "(" + IntType + ")((" + UIntType + ")" + integer + " >> " + count + ")";
 
+    public override string? MultiplyAdd(string a, string b, string c)
+        => _target.HasScalarFma
+            ? (Element == ElementType.Single ? "global::System.MathF" : "global::System.Math") + ".FusedMultiplyAdd(" + a + ", " + b + ", " + c + ")"
+            : null;
+
     public override string CopySign(string magnitude, string sign)
         => _target.HasHardwareIntrinsics
             ? (Element == ElementType.Single ? "global::System.MathF" : "global::System.Math") + ".CopySign(" + magnitude + ", " + sign + ")"
@@ -122,11 +131,14 @@ internal sealed class ScalarSyntax : KernelSyntax
 /// <summary>System.Runtime.Intrinsics.Vector128/256/512 of float/double.</summary>
 internal sealed class VectorSyntax : KernelSyntax
 {
-    public VectorSyntax(ElementType element, int width)
+    private readonly TargetModel _target;
+
+    public VectorSyntax(ElementType element, int width, TargetModel target)
         : base(element)
     {
         Width = width;
         Static = "global::System.Runtime.Intrinsics.Vector" + width;
+        _target = target;
     }
 
     public int Width { get; }
@@ -180,6 +192,10 @@ internal sealed class VectorSyntax : KernelSyntax
 
     public override string ShiftRightLogical(string integer, int count)
         => Static + ".ShiftRightLogical(" + integer + ", " + count + ")";
+
+    /// <summary>VectorN.FusedMultiplyAdd (.NET 9+), else the dispatching helper emitted for net8.0.</summary>
+    public override string? MultiplyAdd(string a, string b, string c)
+        => (_target.HasVectorFma ? Static + ".FusedMultiplyAdd(" : "global::ActivationGen.Internal.ActivationFma.MultiplyAdd(") + a + ", " + b + ", " + c + ")";
 
     public override string CopySign(string magnitude, string sign)
         => Static + ".ConditionalSelect(" + Static + ".Create(" + (Element == ElementType.Single ? "-0f" : "-0.0") + "), " + sign + ", " + magnitude + ")";

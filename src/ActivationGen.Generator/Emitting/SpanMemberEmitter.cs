@@ -100,7 +100,7 @@ internal static class SpanMemberEmitter
         writer.WriteLine("nuint " + length + " = (nuint)" + inputs[0] + ".Length;");
         foreach (int width in Widths)
         {
-            var syntax = new VectorSyntax(family.Model.ElementType, width);
+            var syntax = new VectorSyntax(family.Model.ElementType, width, family.Target);
             string v = syntax.Static;
             string count = "(nuint)" + syntax.RealType + ".Count";
             writer.OpenBlock("if (" + v + ".IsHardwareAccelerated && " + length + " >= " + count + ")");
@@ -130,7 +130,7 @@ internal static class SpanMemberEmitter
         foreach (int width in Widths)
         {
             writer.WriteLine();
-            WriteVectorKernel(writer, family, member, new VectorSyntax(family.Model.ElementType, width), kernelNames[width]);
+            WriteVectorKernel(writer, family, member, new VectorSyntax(family.Model.ElementType, width, family.Target), kernelNames[width]);
         }
     }
 

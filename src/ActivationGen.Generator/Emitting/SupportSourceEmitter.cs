@@ -117,6 +117,12 @@ internal static class SupportSourceEmitter
                 """);
         }
 
+        if (target.HasHardwareIntrinsics && !target.HasVectorFma)
+        {
+            w.WriteLine();
+            WriteFusedMultiplyAdd(w);
+        }
+
         if (!target.HasSingleBitConverter || !target.HasHardwareIntrinsics)
         {
             if (target.HasSpan)
@@ -152,6 +158,59 @@ internal static class SupportSourceEmitter
         w.CloseBlock();
         return w.ToString();
     }
+
+    /// <summary>
+    /// net8.0 has no VectorN.FusedMultiplyAdd: dispatch to the FMA instructions (x86 FMA3, AVX-512F, Arm AdvSimd),
+    /// else to the correctly rounded scalar Math.FusedMultiplyAdd per element, so every path gives the same bits.
+    /// </summary>
+    private static void WriteFusedMultiplyAdd(SourceWriter w)
+    {
+        const string V = "global::System.Runtime.Intrinsics.Vector";
+        const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        w.WriteLine("/// <summary>a·b + c rounded once, on every vector width, with or without FMA hardware (net8.0 has no VectorN.FusedMultiplyAdd).</summary>");
+        w.WriteLine("[global::Microsoft.CodeAnalysis.EmbeddedAttribute]");
+        w.OpenBlock("internal static class ActivationFma");
+        foreach (string t in new[] { "float", "double" })
+        {
+            string scalar = t == "float" ? "global::System.MathF" : "global::System.Math";
+            string arm = t == "float" ? "global::System.Runtime.Intrinsics.Arm.AdvSimd" : "global::System.Runtime.Intrinsics.Arm.AdvSimd.Arm64";
+            int lanes = t == "float" ? 4 : 2;
+            string v128 = V + "128<" + t + ">";
+            w.WriteLine(Inline);
+            w.OpenBlock("public static " + v128 + " MultiplyAdd(" + v128 + " a, " + v128 + " b, " + v128 + " c)");
+            w.WriteLine("if (global::System.Runtime.Intrinsics.X86.Fma.IsSupported) return global::System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, b, c);");
+            w.WriteLine("if (" + arm + ".IsSupported) return " + arm + ".FusedMultiplyAdd(c, a, b);");
+            string elements = string.Join(", ", Enumerable.Range(0, lanes).Select(i => scalar + ".FusedMultiplyAdd(" + V + "128.GetElement(a, " + i + "), " + V + "128.GetElement(b, " + i + "), " + V + "128.GetElement(c, " + i + "))"));
+            w.WriteLine("return " + V + "128.Create(" + elements + ");");
+            w.CloseBlock();
+            w.WriteLine();
+
+            string v256 = V + "256<" + t + ">";
+            w.WriteLine(Inline);
+            w.OpenBlock("public static " + v256 + " MultiplyAdd(" + v256 + " a, " + v256 + " b, " + v256 + " c)");
+            w.WriteLine("if (global::System.Runtime.Intrinsics.X86.Fma.IsSupported) return global::System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, b, c);");
+            w.WriteLine("return " + V + "256.Create(" + Halves(V + "256") + ");");
+            w.CloseBlock();
+            w.WriteLine();
+
+            string v512 = V + "512<" + t + ">";
+            w.WriteLine(Inline);
+            w.OpenBlock("public static " + v512 + " MultiplyAdd(" + v512 + " a, " + v512 + " b, " + v512 + " c)");
+            w.WriteLine("if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.FusedMultiplyAdd(a, b, c);");
+            w.WriteLine("return " + V + "512.Create(" + Halves(V + "512") + ");");
+            w.CloseBlock();
+            if (t == "float")
+            {
+                w.WriteLine();
+            }
+        }
+
+        w.CloseBlock();
+    }
+
+    private static string Halves(string vector)
+        => "MultiplyAdd(" + vector + ".GetLower(a), " + vector + ".GetLower(b), " + vector + ".GetLower(c)), MultiplyAdd("
+            + vector + ".GetUpper(a), " + vector + ".GetUpper(b), " + vector + ".GetUpper(c))";
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -77,7 +77,9 @@ internal sealed record ActivationModel(
 /// <param name="HasHardwareIntrinsics">System.Runtime.Intrinsics.Vector512 exists (net8.0+).</param>
 /// <param name="HasSpan">System.Span exists (else span members are not emitted).</param>
 /// <param name="HasSingleBitConverter">BitConverter.SingleToInt32Bits exists (netstandard2.1+).</param>
-internal sealed record TargetModel(bool HasHardwareIntrinsics, bool HasSpan, bool HasSingleBitConverter);
+/// <param name="HasScalarFma">Math.FusedMultiplyAdd and MathF.FusedMultiplyAdd exist (netcoreapp3.0+).</param>
+/// <param name="HasVectorFma">Vector128.FusedMultiplyAdd and friends exist (net9.0+); net8.0 gets a dispatching helper.</param>
+internal sealed record TargetModel(bool HasHardwareIntrinsics, bool HasSpan, bool HasSingleBitConverter, bool HasScalarFma, bool HasVectorFma);
 
 /// <summary>The parser's answer for one annotated method: a model, or the diagnostics that stop it.</summary>
 internal sealed record ParseResult(ActivationModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -14,6 +14,8 @@ namespace ActivationGen.Generator.Numerics;
 /// (degree 5 for float, 10 for double; coefficients from tools/numerics/fit_exp_polynomial.py, which
 /// also prints their approximation error: 0.012 ulp float, 0.003 ulp double). Finally 2^n is built from
 /// the exponent bits, as two factors 2^n1·2^n2 so that results in the subnormal range are rounded once.
+/// Multiply-adds are fused where the target has a fused multiply-add (net8.0+; same bits with or without
+/// FMA hardware) and separate elsewhere.
 /// n is found with the "magic number" trick (x·log2e + 1.5·2^p rounds to an integer in the add), which
 /// is one exactly rounded add on every instruction set, unlike a float→int conversion.
 /// </para>
@@ -61,9 +63,9 @@ internal static class ExpApproximation
         double ln2Hi = single ? 0.693145751953125 : 0.6931471803691238;
         double ln2Lo = single ? 1.428606765330187e-06 : 1.9082149292705877e-10;
 
-        Expr t = Let("t", (xc * log2E) + magic, "t = x·log2(e) + 1.5·2^" + (single ? "23" : "52") + ": the add rounds x/ln2 to the nearest integer n");
+        Expr t = Let("t", MulAdd(xc, log2E, magic), "t = x·log2(e) + 1.5·2^" + (single ? "23" : "52") + ": the add rounds x/ln2 to the nearest integer n");
         Expr n = Let("n", t - magic);
-        Expr r = Let("r", (xc - (n * ln2Hi)) - (n * ln2Lo), "r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)");
+        Expr r = Let("r", MulAdd(n, -ln2Lo, MulAdd(n, -ln2Hi, xc)), "r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)");
         // P(±r) = Pe(r²) ± r·Po(r²): one evaluation serves e^r and e^(−r), with a shorter dependency chain.
         double[] p = single ? SingleP : DoubleP;
         Expr u = Let("u", r * r);
@@ -130,10 +132,10 @@ internal sealed class ExpReduction
     public Expr Scale2 { get; }
 
     /// <summary>q = e^r − 1 = r + r²·P(r).</summary>
-    public Expr Q => _q ??= Let("q", _r + (_u * (_even + _odd)), "q = e^r − 1 = r + r²·P(r)");
+    public Expr Q => _q ??= Let("q", MulAdd(_u, _even + _odd, _r), "q = e^r − 1 = r + r²·P(r)");
 
     /// <summary>q̃ = e^(−r) − 1 = −r + r²·P(−r).</summary>
-    public Expr QNegated => _qNegated ??= Let("qNeg", (_u * (_even - _odd)) - _r, "q̃ = e^(−r) − 1 = −r + r²·P(−r)");
+    public Expr QNegated => _qNegated ??= Let("qNeg", MulAdd(_u, _even - _odd, -_r), "q̃ = e^(−r) − 1 = −r + r²·P(−r)");
 
     /// <summary>s = 2^n, exact (subnormal or 0 far below 1).</summary>
     public Expr Scale => _scale ??= Let("s", Scale1 * Scale2, "s = 2^n (exact)");
@@ -147,6 +149,7 @@ internal sealed class ExpReduction
         FromBits(ShiftLeft(Int(_bias) - _k, _mantissaBits)),
         "1/s = 2^(−n) (exact where it is used)");
 
-    /// <summary>e^x = ((1 + q)·2^k1)·2^k2: the first product is exact, the second rounds once.</summary>
-    public Expr Exp() => ((1 + Q) * Scale1) * Scale2;
+    /// <summary>e^x = (2^k1 + q·2^k2)·2^k2 in that order: one rounding, then an exact scaling (or, for a
+    /// subnormal result, one more rounding onto the subnormal grid and no other).</summary>
+    public Expr Exp() => MulAdd(Q, Scale1, Scale1) * Scale2;
 }

@@ -197,6 +197,38 @@ internal sealed class SelectExpr : Expr
     public override ValueKind Kind => WhenTrue.Kind;
 }
 
+/// <summary>
+/// a·b + c rounded once (IEEE 754 fusedMultiplyAdd). Rendered as Math.FusedMultiplyAdd / VectorN.FusedMultiplyAdd,
+/// whose results are the same on every instruction set (hardware FMA, or a correctly rounded software
+/// fallback where the CPU has none). Kinds use it only where a separately rounded a·b + c would also be
+/// accurate, because targets without any fused multiply-add API (netstandard2.0) render it that way.
+/// </summary>
+internal sealed class MultiplyAddExpr : Expr
+{
+    public MultiplyAddExpr(Expr a, Expr b, Expr c, Expr? unfused = null)
+    {
+        Unfused = unfused;
+        UnaryExpr.Require(a, ValueKind.Real);
+        UnaryExpr.Require(b, ValueKind.Real);
+        UnaryExpr.Require(c, ValueKind.Real);
+        A = a;
+        B = b;
+        C = c;
+    }
+
+    public Expr A { get; }
+
+    public Expr B { get; }
+
+    public Expr C { get; }
+
+    /// <summary>What to compute instead where there is no fused multiply-add, when a·b + c rounded twice
+    /// would lose accuracy (e.g. y − y² near y = 1, where y·(1 − y) is the accurate unfused form).</summary>
+    public Expr? Unfused { get; }
+
+    public override ValueKind Kind => ValueKind.Real;
+}
+
 /// <summary>Reinterprets the bits of a real as an integer of the same width, or back.</summary>
 internal sealed class BitCastExpr : Expr
 {
@@ -287,6 +319,12 @@ internal static class E
 
     public static Expr Abs(Expr x) => new UnaryExpr(UnaryOperator.Abs, x);
 
+    /// <summary>a·b + c, rounded once where the target has a fused multiply-add.</summary>
+    public static Expr MulAdd(Expr a, Expr b, Expr c) => new MultiplyAddExpr(a, b, c);
+
+    /// <summary>a·b + c fused, or <paramref name="unfused"/> where the target has no fused multiply-add.</summary>
+    public static Expr MulAdd(Expr a, Expr b, Expr c, Expr unfused) => new MultiplyAddExpr(a, b, c, unfused);
+
     public static Expr Gt(Expr a, Expr b) => new CompareExpr(CompareOperator.GreaterThan, a, b);
 
     public static Expr Ge(Expr a, Expr b) => new CompareExpr(CompareOperator.GreaterThanOrEqual, a, b);
@@ -316,13 +354,41 @@ internal static class E
     public static Expr Step(Expr z, Expr above, Expr atOrBelow)
         => Select(Gt(z, 0), above, Select(Le(z, 0), atOrBelow, z));
 
+    /// <summary>
+    /// 1/(a + b), accurate to about half an ulp. d = a + b rounds, but (a − d) + b is its exact error when
+    /// |a| ≥ |b| (Fast2Sum); y = 1/d rounds, but ρ = 1 − d·y is exact with a fused multiply-add. Then
+    /// 1/(d + err) = y·(1 + ρ − y·err) + O(ρ², err²): the last multiply-add is the only rounding that matters.
+    /// (Where the target has no fused multiply-add, ρ is rounded too and the result is within about an ulp.)
+    /// </summary>
+    public static Expr CompensatedReciprocal(Expr a, Expr b, string name) => CompensatedReciprocal(a, b, null, name);
+
+    /// <summary>
+    /// 1/(1 + s + b) for 0 ≤ s ≤ 1 as <see cref="CompensatedReciprocal(Expr, Expr, string)"/>, where 1 + s itself
+    /// may round (s below the last bit of 1): its error s − ((1 + s) − 1) is exact and joins the sum's.
+    /// </summary>
+    public static Expr CompensatedReciprocalOfOnePlus(Expr s, Expr b, string name)
+    {
+        Expr onePlusS = Let(name + "1", 1 + s);
+        return CompensatedReciprocal(onePlusS, b, s - (onePlusS - 1), name);
+    }
+
+    private static Expr CompensatedReciprocal(Expr a, Expr b, Expr? aError, string name)
+    {
+        Expr d = Let(name, a + b, name + " = a + b rounded; its error " + name + "Err is exact (Fast2Sum, |a| ≥ |b|)");
+        Expr sumError = (a - d) + b;
+        Expr err = Let(name + "Err", aError is null ? sumError : sumError + aError);
+        Expr y = Let(name + "Inv", 1 / d);
+        Expr rho = Let(name + "Rho", MulAdd(-d, y, 1), "ρ = 1 − d·y, exact with a fused multiply-add");
+        return MulAdd(y, MulAdd(-err, y, rho), y);
+    }
+
     /// <summary>Horner evaluation of c[0] + c[1]·x + … + c[n]·xⁿ.</summary>
     public static Expr Polynomial(Expr x, IReadOnlyList<double> coefficients)
     {
         Expr acc = coefficients[coefficients.Count - 1];
         for (int i = coefficients.Count - 2; i >= 0; i--)
         {
-            acc = (acc * x) + coefficients[i];
+            acc = MulAdd(acc, x, coefficients[i]);
         }
 
         return acc;

@@ -3,14 +3,15 @@
 //
 //   forward      g(z) = 1 / (1 + e^(−z))
 //   derivative   g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z))
-//   from output  g'(z) = y·(1 − y) where y = g(z)
+//   from output  g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add)
 //
-// Numerics: One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a
-// power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1
-// + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of
-// positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does).
-// Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e)
-// and g' = e·(1 − 2e), both to well under an ulp.
+// Numerics: One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the
+// derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum
+// (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual),
+// g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of
+// positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as
+// e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add
+// exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²).
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, compare, select and bit operations; no fused multiply-add, no Math.Exp), so the scalar
@@ -26,7 +27,7 @@ namespace Snapshots
         /// <summary>Sigmoid activation: g(z) = 1 / (1 + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Sigmoid(double z)
         {
@@ -36,40 +37,41 @@ namespace Snapshots
             // x clamped to [-748, 0]: keeps n in range; NaN passes through
             double xc = x < -748.0 ? -748.0 : x;
             // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-            double t = xc * 1.4426950408889634 + 6755399441055744.0;
-            double n = t - 6755399441055744.0;
-            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-            double r = xc - n * 0.6931471803691238 - n * 1.9082149292705877E-10;
-            double u = r * r;
-            double pe = ((((2.0914686968086876E-09 * u + 2.75572736431103E-07) * u + 2.4801587325547743E-05) * u + 0.0013888888888883748) * u + 0.04166666666666667) * u + 0.5;
-            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-            double po = r * ((((2.5105217004720745E-08 * u + 2.7557255400206422E-06) * u + 0.00019841269874820627) * u + 0.008333333333326136) * u + 0.1666666666666667);
-            // q = e^r − 1 = r + r²·P(r)
-            double q = r + u * (pe + po);
+            double t = global::System.Math.FusedMultiplyAdd(xc, 1.4426950408889634, 6755399441055744.0);
             // k = n as an integer, read from the low bits of t
             long k = unchecked(global::System.BitConverter.DoubleToInt64Bits(t) - 0x4338000000000000L);
             // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
             long k1 = unchecked((long)((ulong)(k + 2048L) >> 1) - 1024L);
             double scale1 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k1 + 1023L) << 52)));
             double scale2 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k - k1 + 1023L) << 52)));
-            // e = e^(−|z|) = s·(1 + q)
-            double e = (1.0 + q) * scale1 * scale2;
-            // 1/s = 2^(−n) (exact where it is used)
-            double sInv = global::System.BitConverter.Int64BitsToDouble(unchecked(((1023L - k) << 52)));
             // s = 2^n (exact)
             double s = scale1 * scale2;
-            // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-            double m = z < 0.0 ? sInv : s;
-            // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-            double qNeg = u * (pe - po) - r;
-            double p = z < 0.0 ? qNeg : q;
-            return z < -35.0 ? e * (1.0 - e) : 1.0 / (1.0 + m + m * p);
+            double d1 = 1.0 + s;
+            double n = t - 6755399441055744.0;
+            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+            double r = global::System.Math.FusedMultiplyAdd(n, -1.9082149292705877E-10, global::System.Math.FusedMultiplyAdd(n, -0.6931471803691238, xc));
+            double u = r * r;
+            double pe = global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.0914686968086876E-09, u, 2.75572736431103E-07), u, 2.4801587325547743E-05), u, 0.0013888888888883748), u, 0.04166666666666667), u, 0.5);
+            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+            double po = r * global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.5105217004720745E-08, u, 2.7557255400206422E-06), u, 0.00019841269874820627), u, 0.008333333333326136), u, 0.1666666666666667);
+            // q = e^r − 1 = r + r²·P(r)
+            double q = global::System.Math.FusedMultiplyAdd(u, pe + po, r);
+            double sq = s * q;
+            // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+            double d = d1 + sq;
+            double dInv = 1.0 / d;
+            double dErr = d1 - d + sq + (s - (d1 - 1.0));
+            // ρ = 1 − d·y, exact with a fused multiply-add
+            double dRho = global::System.Math.FusedMultiplyAdd(-d, dInv, 1.0);
+            // g = σ(|z|) = 1/(1 + e)
+            double g = global::System.Math.FusedMultiplyAdd(dInv, global::System.Math.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+            return z >= 0.0 ? g : global::System.Math.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
         }
 
         /// <summary>Derivative of Sigmoid from its input: g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double SigmoidDerivative(double z)
         {
@@ -79,46 +81,55 @@ namespace Snapshots
             // x clamped to [-748, 0]: keeps n in range; NaN passes through
             double xc = x < -748.0 ? -748.0 : x;
             // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-            double t = xc * 1.4426950408889634 + 6755399441055744.0;
-            double n = t - 6755399441055744.0;
-            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-            double r = xc - n * 0.6931471803691238 - n * 1.9082149292705877E-10;
-            double u = r * r;
-            double pe = ((((2.0914686968086876E-09 * u + 2.75572736431103E-07) * u + 2.4801587325547743E-05) * u + 0.0013888888888883748) * u + 0.04166666666666667) * u + 0.5;
-            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-            double po = r * ((((2.5105217004720745E-08 * u + 2.7557255400206422E-06) * u + 0.00019841269874820627) * u + 0.008333333333326136) * u + 0.1666666666666667);
-            // q = e^r − 1 = r + r²·P(r)
-            double q = r + u * (pe + po);
+            double t = global::System.Math.FusedMultiplyAdd(xc, 1.4426950408889634, 6755399441055744.0);
             // k = n as an integer, read from the low bits of t
             long k = unchecked(global::System.BitConverter.DoubleToInt64Bits(t) - 0x4338000000000000L);
             // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
             long k1 = unchecked((long)((ulong)(k + 2048L) >> 1) - 1024L);
             double scale1 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k1 + 1023L) << 52)));
             double scale2 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k - k1 + 1023L) << 52)));
+            // s = 2^n (exact)
+            double s = scale1 * scale2;
+            double n = t - 6755399441055744.0;
+            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+            double r = global::System.Math.FusedMultiplyAdd(n, -1.9082149292705877E-10, global::System.Math.FusedMultiplyAdd(n, -0.6931471803691238, xc));
+            double u = r * r;
+            double pe = global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.0914686968086876E-09, u, 2.75572736431103E-07), u, 2.4801587325547743E-05), u, 0.0013888888888883748), u, 0.04166666666666667), u, 0.5);
+            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+            double po = r * global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.5105217004720745E-08, u, 2.7557255400206422E-06), u, 0.00019841269874820627), u, 0.008333333333326136), u, 0.1666666666666667);
+            // q = e^r − 1 = r + r²·P(r)
+            double q = global::System.Math.FusedMultiplyAdd(u, pe + po, r);
             // e = e^(−|z|) = s·(1 + q)
-            double e = (1.0 + q) * scale1 * scale2;
+            double e = global::System.Math.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+            double sq = s * q;
             // 1/s = 2^(−n) (exact where it is used)
             double sInv = global::System.BitConverter.Int64BitsToDouble(unchecked(((1023L - k) << 52)));
             // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-            double qNeg = u * (pe - po) - r;
-            return a > 35.0 ? e * (1.0 - 2.0 * e) : 1.0 / (sInv + 2.0 + (sInv * qNeg + e));
+            double qNeg = global::System.Math.FusedMultiplyAdd(u, pe - po, -r);
+            // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+            double c = sInv + 2.0 + global::System.Math.FusedMultiplyAdd(sInv, qNeg, e);
+            double cInv = 1.0 / c;
+            double cErr = sInv + 2.0 - c + global::System.Math.FusedMultiplyAdd(sInv, qNeg, e);
+            // ρ = 1 − d·y, exact with a fused multiply-add
+            double cRho = global::System.Math.FusedMultiplyAdd(-c, cInv, 1.0);
+            return a > 35.0 ? s + global::System.Math.FusedMultiplyAdd(-2.0 * e, e, sq) : global::System.Math.FusedMultiplyAdd(cInv, global::System.Math.FusedMultiplyAdd(-cErr, cInv, cRho), cInv);
         }
 
-        /// <summary>Derivative of Sigmoid from its output: g'(z) = y·(1 − y) where y = g(z).</summary>
+        /// <summary>Derivative of Sigmoid from its output: g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double SigmoidDerivativeFromOutput(double y)
         {
-            return y * (1.0 - y);
+            return global::System.Math.FusedMultiplyAdd(-y, y, y);
         }
 
         /// <summary>Sigmoid over a span: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]), g(z) = 1 / (1 + e^(−z)).</summary>
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static partial void Sigmoid(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -172,34 +183,35 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), sInv, s);
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), qNeg, q);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(-35.0)), e * (global::System.Runtime.Intrinsics.Vector512<double>.One - e), global::System.Runtime.Intrinsics.Vector512<double>.One / (global::System.Runtime.Intrinsics.Vector512<double>.One + m + m * p));
+                var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -211,34 +223,35 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), sInv, s);
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), qNeg, q);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(-35.0)), e * (global::System.Runtime.Intrinsics.Vector256<double>.One - e), global::System.Runtime.Intrinsics.Vector256<double>.One / (global::System.Runtime.Intrinsics.Vector256<double>.One + m + m * p));
+                var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -250,34 +263,35 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), sInv, s);
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), qNeg, q);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(-35.0)), e * (global::System.Runtime.Intrinsics.Vector128<double>.One - e), global::System.Runtime.Intrinsics.Vector128<double>.One / (global::System.Runtime.Intrinsics.Vector128<double>.One + m + m * p));
+                var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2);
             }
         }
 
@@ -285,7 +299,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
@@ -339,29 +353,38 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), e * (global::System.Runtime.Intrinsics.Vector512<double>.One - global::System.Runtime.Intrinsics.Vector512.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector512<double>.One / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -373,29 +396,38 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), e * (global::System.Runtime.Intrinsics.Vector256<double>.One - global::System.Runtime.Intrinsics.Vector256.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector256<double>.One / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -407,37 +439,46 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), e * (global::System.Runtime.Intrinsics.Vector128<double>.One - global::System.Runtime.Intrinsics.Vector128.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector128<double>.One / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
-        /// <summary>Derivative of Sigmoid over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = y·(1 − y) where y = g(z).</summary>
+        /// <summary>Derivative of Sigmoid over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
@@ -485,19 +526,19 @@ namespace Snapshots
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> y)
             {
-                return y * (global::System.Runtime.Intrinsics.Vector512<double>.One - y);
+                return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-y, y, y);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> y)
             {
-                return y * (global::System.Runtime.Intrinsics.Vector256<double>.One - y);
+                return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-y, y, y);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> y)
             {
-                return y * (global::System.Runtime.Intrinsics.Vector128<double>.One - y);
+                return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-y, y, y);
             }
         }
 
@@ -506,7 +547,7 @@ namespace Snapshots
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -577,34 +618,47 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), sInv, s);
+                var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), qNeg, q);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(-35.0)), e * (global::System.Runtime.Intrinsics.Vector512<double>.One - e), global::System.Runtime.Intrinsics.Vector512<double>.One / (global::System.Runtime.Intrinsics.Vector512<double>.One + m + m * p)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), e * (global::System.Runtime.Intrinsics.Vector512<double>.One - global::System.Runtime.Intrinsics.Vector512.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector512<double>.One / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + (sInv * qNeg + e))));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -616,34 +670,47 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), sInv, s);
+                var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), qNeg, q);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(-35.0)), e * (global::System.Runtime.Intrinsics.Vector256<double>.One - e), global::System.Runtime.Intrinsics.Vector256<double>.One / (global::System.Runtime.Intrinsics.Vector256<double>.One + m + m * p)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), e * (global::System.Runtime.Intrinsics.Vector256<double>.One - global::System.Runtime.Intrinsics.Vector256.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector256<double>.One / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + (sInv * qNeg + e))));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -655,34 +722,47 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), sInv, s);
+                var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), qNeg, q);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(-35.0)), e * (global::System.Runtime.Intrinsics.Vector128<double>.One - e), global::System.Runtime.Intrinsics.Vector128<double>.One / (global::System.Runtime.Intrinsics.Vector128<double>.One + m + m * p)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), e * (global::System.Runtime.Intrinsics.Vector128<double>.One - global::System.Runtime.Intrinsics.Vector128.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector128<double>.One / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + (sInv * qNeg + e))));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -691,7 +771,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
@@ -751,29 +831,38 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), e * (global::System.Runtime.Intrinsics.Vector512<double>.One - global::System.Runtime.Intrinsics.Vector512.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector512<double>.One / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -785,29 +874,38 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), e * (global::System.Runtime.Intrinsics.Vector256<double>.One - global::System.Runtime.Intrinsics.Vector256.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector256<double>.One / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -819,38 +917,47 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), e * (global::System.Runtime.Intrinsics.Vector128<double>.One - global::System.Runtime.Intrinsics.Vector128.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector128<double>.One / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
-        /// <summary>Backward pass of Sigmoid from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = y·(1 − y) where y = g(z).</summary>
+        /// <summary>Backward pass of Sigmoid from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Outputs y = g(z) saved from the forward pass, any length.</param>
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
@@ -904,19 +1011,19 @@ namespace Snapshots
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> y, global::System.Runtime.Intrinsics.Vector512<double> gradOutput)
             {
-                return gradOutput * (y * (global::System.Runtime.Intrinsics.Vector512<double>.One - y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-y, y, y);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> y, global::System.Runtime.Intrinsics.Vector256<double> gradOutput)
             {
-                return gradOutput * (y * (global::System.Runtime.Intrinsics.Vector256<double>.One - y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-y, y, y);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> y, global::System.Runtime.Intrinsics.Vector128<double> gradOutput)
             {
-                return gradOutput * (y * (global::System.Runtime.Intrinsics.Vector128<double>.One - y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-y, y, y);
             }
         }
     }

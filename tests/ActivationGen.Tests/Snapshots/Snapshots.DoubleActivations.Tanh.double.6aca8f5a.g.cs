@@ -3,14 +3,14 @@
 //
 //   forward      g(z) = tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))
 //   derivative   g'(z) = 1 − tanh²(z) = 1 / cosh²(z) = 4 / (e^(2z) + 2 + e^(−2z))
-//   from output  g'(z) = 1 − y² = (1 − y)·(1 + y) where y = g(z)
+//   from output  g'(z) = 1 − y² where y = g(z) (one fused multiply-add)
 //
-// Numerics: One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃)
-// (s a power of two). For |z| < 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1),
-// which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the
-// fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum
-// of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) /
-// 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp.
+// Numerics: For |z| < 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that
+// matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a
+// power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the
+// sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of
+// positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| =
+// 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²).
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, compare, select and bit operations; no fused multiply-add, no Math.Exp), so the scalar
@@ -26,50 +26,51 @@ namespace Snapshots
         /// <summary>Tanh activation: g(z) = tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial double Tanh(double z)
         {
             double a = global::System.Math.Abs(z);
+            double a2 = a * a;
             // x = −2|z| ≤ 0
             double x = -2.0 * a;
             // x clamped to [-748, 0]: keeps n in range; NaN passes through
             double xc = x < -748.0 ? -748.0 : x;
             // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-            double t = xc * 1.4426950408889634 + 6755399441055744.0;
+            double t = global::System.Math.FusedMultiplyAdd(xc, 1.4426950408889634, 6755399441055744.0);
+            double n = t - 6755399441055744.0;
+            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+            double r = global::System.Math.FusedMultiplyAdd(n, -1.9082149292705877E-10, global::System.Math.FusedMultiplyAdd(n, -0.6931471803691238, xc));
+            double u = r * r;
+            double pe = global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.0914686968086876E-09, u, 2.75572736431103E-07), u, 2.4801587325547743E-05), u, 0.0013888888888883748), u, 0.04166666666666667), u, 0.5);
+            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+            double po = r * global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.5105217004720745E-08, u, 2.7557255400206422E-06), u, 0.00019841269874820627), u, 0.008333333333326136), u, 0.1666666666666667);
+            // q = e^r − 1 = r + r²·P(r)
+            double q = global::System.Math.FusedMultiplyAdd(u, pe + po, r);
             // k = n as an integer, read from the low bits of t
             long k = unchecked(global::System.BitConverter.DoubleToInt64Bits(t) - 0x4338000000000000L);
-            // 1/s = 2^(−n) (exact where it is used)
-            double sInv = global::System.BitConverter.Int64BitsToDouble(unchecked(((1023L - k) << 52)));
-            double n = t - 6755399441055744.0;
-            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-            double r = xc - n * 0.6931471803691238 - n * 1.9082149292705877E-10;
-            double u = r * r;
-            double pe = ((((2.0914686968086876E-09 * u + 2.75572736431103E-07) * u + 2.4801587325547743E-05) * u + 0.0013888888888883748) * u + 0.04166666666666667) * u + 0.5;
-            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-            double po = r * ((((2.5105217004720745E-08 * u + 2.7557255400206422E-06) * u + 0.00019841269874820627) * u + 0.008333333333326136) * u + 0.1666666666666667);
-            // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-            double qNeg = u * (pe - po) - r;
-            double b = sInv * qNeg;
-            // m = e^(2|z|) − 1 (used for |z| < 1)
-            double m = b + (sInv - 1.0);
-            // q = e^r − 1 = r + r²·P(r)
-            double q = r + u * (pe + po);
             // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
             long k1 = unchecked((long)((ulong)(k + 2048L) >> 1) - 1024L);
             double scale1 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k1 + 1023L) << 52)));
             double scale2 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k - k1 + 1023L) << 52)));
             // e = e^(−2|z|) = s·(1 + q)
-            double e = (1.0 + q) * scale1 * scale2;
+            double e = global::System.Math.FusedMultiplyAdd(q, scale1, scale1) * scale2;
             // s = 2^n (exact)
             double s = scale1 * scale2;
-            return global::System.Math.CopySign(a < 1.0 ? m / (sInv + 1.0 + b) : 1.0 - 2.0 * e / (1.0 + s + s * q), z);
+            double d1 = 1.0 + s;
+            // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+            double d = d1 + s * q;
+            double dInv = 1.0 / d;
+            double dErr = d1 - d + s * q + (s - (d1 - 1.0));
+            // ρ = 1 − d·y, exact with a fused multiply-add
+            double dRho = global::System.Math.FusedMultiplyAdd(-d, dInv, 1.0);
+            return global::System.Math.CopySign(a < 0.55 ? global::System.Math.FusedMultiplyAdd(a * a2, global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(7.873743483982701E-06, a2, -3.371995684362599E-05), a2, 9.455075194802326E-05), a2, -0.0002384725012641611), a2, 0.0005899052434625707), a2, -0.0014558190889540658), a2, 0.003592126769158451), a2, -0.008863235463097797), a2, 0.02186948853407217), a2, -0.053968253968220345), a2, 0.1333333333333331), a2, -0.3333333333333333), a) : global::System.Math.FusedMultiplyAdd(-2.0 * e, global::System.Math.FusedMultiplyAdd(dInv, global::System.Math.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), 1.0), z);
         }
 
         /// <summary>Derivative of Tanh from its input: g'(z) = 1 − tanh²(z) = 1 / cosh²(z) = 4 / (e^(2z) + 2 + e^(−2z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double TanhDerivative(double z)
         {
@@ -79,47 +80,54 @@ namespace Snapshots
             // x clamped to [-748, 0]: keeps n in range; NaN passes through
             double xc = x < -748.0 ? -748.0 : x;
             // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-            double t = xc * 1.4426950408889634 + 6755399441055744.0;
-            double n = t - 6755399441055744.0;
-            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-            double r = xc - n * 0.6931471803691238 - n * 1.9082149292705877E-10;
-            double u = r * r;
-            double pe = ((((2.0914686968086876E-09 * u + 2.75572736431103E-07) * u + 2.4801587325547743E-05) * u + 0.0013888888888883748) * u + 0.04166666666666667) * u + 0.5;
-            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-            double po = r * ((((2.5105217004720745E-08 * u + 2.7557255400206422E-06) * u + 0.00019841269874820627) * u + 0.008333333333326136) * u + 0.1666666666666667);
-            // q = e^r − 1 = r + r²·P(r)
-            double q = r + u * (pe + po);
+            double t = global::System.Math.FusedMultiplyAdd(xc, 1.4426950408889634, 6755399441055744.0);
             // k = n as an integer, read from the low bits of t
             long k = unchecked(global::System.BitConverter.DoubleToInt64Bits(t) - 0x4338000000000000L);
             // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
             long k1 = unchecked((long)((ulong)(k + 2048L) >> 1) - 1024L);
             double scale1 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k1 + 1023L) << 52)));
             double scale2 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k - k1 + 1023L) << 52)));
+            // 4s = 2^(n+2), exact even where s = 2^n would underflow
+            double s4 = 4.0 * scale1 * scale2;
+            double n = t - 6755399441055744.0;
+            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+            double r = global::System.Math.FusedMultiplyAdd(n, -1.9082149292705877E-10, global::System.Math.FusedMultiplyAdd(n, -0.6931471803691238, xc));
+            double u = r * r;
+            double pe = global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.0914686968086876E-09, u, 2.75572736431103E-07), u, 2.4801587325547743E-05), u, 0.0013888888888883748), u, 0.04166666666666667), u, 0.5);
+            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+            double po = r * global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.5105217004720745E-08, u, 2.7557255400206422E-06), u, 0.00019841269874820627), u, 0.008333333333326136), u, 0.1666666666666667);
+            // q = e^r − 1 = r + r²·P(r)
+            double q = global::System.Math.FusedMultiplyAdd(u, pe + po, r);
             // e = e^(−2|z|) = s·(1 + q)
-            double e = (1.0 + q) * scale1 * scale2;
+            double e = global::System.Math.FusedMultiplyAdd(q, scale1, scale1) * scale2;
             // 1/s = 2^(−n) (exact where it is used)
             double sInv = global::System.BitConverter.Int64BitsToDouble(unchecked(((1023L - k) << 52)));
             // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-            double qNeg = u * (pe - po) - r;
-            double b = sInv * qNeg;
-            return a > 17.5 ? 4.0 * (1.0 + q) * scale1 * scale2 * (1.0 - 2.0 * e) : 4.0 / (sInv + 2.0 + (b + e));
+            double qNeg = global::System.Math.FusedMultiplyAdd(u, pe - po, -r);
+            // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+            double c = sInv + 2.0 + global::System.Math.FusedMultiplyAdd(sInv, qNeg, e);
+            double cInv = 1.0 / c;
+            double cErr = sInv + 2.0 - c + global::System.Math.FusedMultiplyAdd(sInv, qNeg, e);
+            // ρ = 1 − d·y, exact with a fused multiply-add
+            double cRho = global::System.Math.FusedMultiplyAdd(-c, cInv, 1.0);
+            return a > 17.5 ? s4 + global::System.Math.FusedMultiplyAdd(-8.0 * e, e, s4 * q) : 4.0 * global::System.Math.FusedMultiplyAdd(cInv, global::System.Math.FusedMultiplyAdd(-cErr, cInv, cRho), cInv);
         }
 
-        /// <summary>Derivative of Tanh from its output: g'(z) = 1 − y² = (1 − y)·(1 + y) where y = g(z).</summary>
+        /// <summary>Derivative of Tanh from its output: g'(z) = 1 − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double TanhDerivativeFromOutput(double y)
         {
-            return (1.0 - y) * (1.0 + y);
+            return global::System.Math.FusedMultiplyAdd(-y, y, 1.0);
         }
 
         /// <summary>Tanh over a span: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]), g(z) = tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)).</summary>
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void Tanh(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -168,117 +176,120 @@ namespace Snapshots
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4338000000000000L);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector512<double>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512<double>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector512<double>.One + b), global::System.Runtime.Intrinsics.Vector512<double>.One - global::System.Runtime.Intrinsics.Vector512.Create(2.0) * e / (global::System.Runtime.Intrinsics.Vector512<double>.One + s + s * q)));
+                var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector512.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector512<double>.One)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4338000000000000L);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector256<double>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256<double>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector256<double>.One + b), global::System.Runtime.Intrinsics.Vector256<double>.One - global::System.Runtime.Intrinsics.Vector256.Create(2.0) * e / (global::System.Runtime.Intrinsics.Vector256<double>.One + s + s * q)));
+                var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector256.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector256<double>.One)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4338000000000000L);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector128<double>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128<double>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector128<double>.One + b), global::System.Runtime.Intrinsics.Vector128<double>.One - global::System.Runtime.Intrinsics.Vector128.Create(2.0) * e / (global::System.Runtime.Intrinsics.Vector128<double>.One + s + s * q)));
+                var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector128.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector128<double>.One)));
             }
         }
 
@@ -286,7 +297,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
@@ -340,30 +351,37 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4.0) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector512<double>.One - global::System.Runtime.Intrinsics.Vector512.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector512.Create(4.0) / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -375,30 +393,37 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4.0) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector256<double>.One - global::System.Runtime.Intrinsics.Vector256.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector256.Create(4.0) / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -410,38 +435,45 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4.0) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(17.5)), global::System.Runtime.Intrinsics.Vector128.Create(4.0) * (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector128<double>.One - global::System.Runtime.Intrinsics.Vector128.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector128.Create(4.0) / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector128.Create(4.0) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
-        /// <summary>Derivative of Tanh over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 − y² = (1 − y)·(1 + y) where y = g(z).</summary>
+        /// <summary>Derivative of Tanh over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
@@ -489,19 +521,19 @@ namespace Snapshots
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> y)
             {
-                return (global::System.Runtime.Intrinsics.Vector512<double>.One - y) * (global::System.Runtime.Intrinsics.Vector512<double>.One + y);
+                return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector512<double>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> y)
             {
-                return (global::System.Runtime.Intrinsics.Vector256<double>.One - y) * (global::System.Runtime.Intrinsics.Vector256<double>.One + y);
+                return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector256<double>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> y)
             {
-                return (global::System.Runtime.Intrinsics.Vector128<double>.One - y) * (global::System.Runtime.Intrinsics.Vector128<double>.One + y);
+                return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector128<double>.One);
             }
         }
 
@@ -510,7 +542,7 @@ namespace Snapshots
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -576,117 +608,156 @@ namespace Snapshots
             static (global::System.Runtime.Intrinsics.Vector512<double>, global::System.Runtime.Intrinsics.Vector512<double>) Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4338000000000000L);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector512<double>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512<double>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector512<double>.One + b), global::System.Runtime.Intrinsics.Vector512<double>.One - global::System.Runtime.Intrinsics.Vector512.Create(2.0) * e / (global::System.Runtime.Intrinsics.Vector512<double>.One + s + s * q))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector512<double>.One - global::System.Runtime.Intrinsics.Vector512.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector512.Create(4.0) / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + (b + e))));
+                var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4.0) * scale1 * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector512.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector512<double>.One))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<double>, global::System.Runtime.Intrinsics.Vector256<double>) Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4338000000000000L);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector256<double>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256<double>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector256<double>.One + b), global::System.Runtime.Intrinsics.Vector256<double>.One - global::System.Runtime.Intrinsics.Vector256.Create(2.0) * e / (global::System.Runtime.Intrinsics.Vector256<double>.One + s + s * q))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector256<double>.One - global::System.Runtime.Intrinsics.Vector256.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector256.Create(4.0) / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + (b + e))));
+                var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4.0) * scale1 * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector256.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector256<double>.One))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<double>, global::System.Runtime.Intrinsics.Vector128<double>) Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4338000000000000L);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector128<double>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128<double>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector128<double>.One + b), global::System.Runtime.Intrinsics.Vector128<double>.One - global::System.Runtime.Intrinsics.Vector128.Create(2.0) * e / (global::System.Runtime.Intrinsics.Vector128<double>.One + s + s * q))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(17.5)), global::System.Runtime.Intrinsics.Vector128.Create(4.0) * (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector128<double>.One - global::System.Runtime.Intrinsics.Vector128.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector128.Create(4.0) / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + (b + e))));
+                var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4.0) * scale1 * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector128.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector128<double>.One))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector128.Create(4.0) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -695,7 +766,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
@@ -755,30 +826,37 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4.0) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * (global::System.Runtime.Intrinsics.Vector512<double>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector512<double>.One - global::System.Runtime.Intrinsics.Vector512.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector512.Create(4.0) / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -790,30 +868,37 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4.0) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * (global::System.Runtime.Intrinsics.Vector256<double>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector256<double>.One - global::System.Runtime.Intrinsics.Vector256.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector256.Create(4.0) / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -825,39 +910,46 @@ namespace Snapshots
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
-                var u = r * r;
-                var pe = ((((global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((((global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08) * u + global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4338000000000000L);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4.0) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(17.5)), global::System.Runtime.Intrinsics.Vector128.Create(4.0) * (global::System.Runtime.Intrinsics.Vector128<double>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector128<double>.One - global::System.Runtime.Intrinsics.Vector128.Create(2.0) * e), global::System.Runtime.Intrinsics.Vector128.Create(4.0) / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<double>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector128.Create(4.0) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
-        /// <summary>Backward pass of Tanh from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 − y² = (1 − y)·(1 + y) where y = g(z).</summary>
+        /// <summary>Backward pass of Tanh from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Outputs y = g(z) saved from the forward pass, any length.</param>
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
@@ -911,19 +1003,19 @@ namespace Snapshots
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> y, global::System.Runtime.Intrinsics.Vector512<double> gradOutput)
             {
-                return gradOutput * ((global::System.Runtime.Intrinsics.Vector512<double>.One - y) * (global::System.Runtime.Intrinsics.Vector512<double>.One + y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector512<double>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> y, global::System.Runtime.Intrinsics.Vector256<double> gradOutput)
             {
-                return gradOutput * ((global::System.Runtime.Intrinsics.Vector256<double>.One - y) * (global::System.Runtime.Intrinsics.Vector256<double>.One + y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector256<double>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> y, global::System.Runtime.Intrinsics.Vector128<double> gradOutput)
             {
-                return gradOutput * ((global::System.Runtime.Intrinsics.Vector128<double>.One - y) * (global::System.Runtime.Intrinsics.Vector128<double>.One + y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector128<double>.One);
             }
         }
     }

@@ -3,14 +3,15 @@
 //
 //   forward      g(z) = 1 / (1 + e^(−z))
 //   derivative   g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z))
-//   from output  g'(z) = y·(1 − y) where y = g(z)
+//   from output  g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add)
 //
-// Numerics: One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a
-// power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1
-// + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of
-// positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does).
-// Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e)
-// and g' = e·(1 − 2e), both to well under an ulp.
+// Numerics: One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the
+// derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum
+// (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual),
+// g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of
+// positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as
+// e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add
+// exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²).
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, compare, select and bit operations; no fused multiply-add, no Math.Exp), so the scalar
@@ -26,7 +27,7 @@ namespace Snapshots
         /// <summary>Sigmoid activation: g(z) = 1 / (1 + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial float Sigmoid(float z)
         {
@@ -36,40 +37,41 @@ namespace Snapshots
             // x clamped to [-106, 0]: keeps n in range; NaN passes through
             float xc = x < -106f ? -106f : x;
             // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-            float t = xc * 1.442695f + 12582912f;
-            float n = t - 12582912f;
-            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-            float r = xc - n * 0.69314575f - n * 1.4286068E-06f;
-            float u = r * r;
-            float pe = (0.001393365f * u + 0.041666467f) * u + 0.5f;
-            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-            float po = r * ((0.00019890991f * u + 0.0083333105f) * u + 0.16666667f);
-            // q = e^r − 1 = r + r²·P(r)
-            float q = r + u * (pe + po);
+            float t = global::System.MathF.FusedMultiplyAdd(xc, 1.442695f, 12582912f);
             // k = n as an integer, read from the low bits of t
             int k = unchecked(global::System.BitConverter.SingleToInt32Bits(t) - 0x4B400000);
             // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
             int k1 = unchecked((int)((uint)(k + 256) >> 1) - 128);
             float scale1 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k1 + 127) << 23)));
             float scale2 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k - k1 + 127) << 23)));
-            // e = e^(−|z|) = s·(1 + q)
-            float e = (1f + q) * scale1 * scale2;
-            // 1/s = 2^(−n) (exact where it is used)
-            float sInv = global::System.BitConverter.Int32BitsToSingle(unchecked(((127 - k) << 23)));
             // s = 2^n (exact)
             float s = scale1 * scale2;
-            // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-            float m = z < 0f ? sInv : s;
-            // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-            float qNeg = u * (pe - po) - r;
-            float p = z < 0f ? qNeg : q;
-            return z < -15f ? e * (1f - e) : 1f / (1f + m + m * p);
+            float d1 = 1f + s;
+            float n = t - 12582912f;
+            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+            float r = global::System.MathF.FusedMultiplyAdd(n, -1.4286068E-06f, global::System.MathF.FusedMultiplyAdd(n, -0.69314575f, xc));
+            float u = r * r;
+            float pe = global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(0.001393365f, u, 0.041666467f), u, 0.5f);
+            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+            float po = r * global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(0.00019890991f, u, 0.0083333105f), u, 0.16666667f);
+            // q = e^r − 1 = r + r²·P(r)
+            float q = global::System.MathF.FusedMultiplyAdd(u, pe + po, r);
+            float sq = s * q;
+            // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+            float d = d1 + sq;
+            float dInv = 1f / d;
+            float dErr = d1 - d + sq + (s - (d1 - 1f));
+            // ρ = 1 − d·y, exact with a fused multiply-add
+            float dRho = global::System.MathF.FusedMultiplyAdd(-d, dInv, 1f);
+            // g = σ(|z|) = 1/(1 + e)
+            float g = global::System.MathF.FusedMultiplyAdd(dInv, global::System.MathF.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+            return z >= 0f ? g : global::System.MathF.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
         }
 
         /// <summary>Derivative of Sigmoid from its input: g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float SigmoidDerivative(float z)
         {
@@ -79,46 +81,55 @@ namespace Snapshots
             // x clamped to [-106, 0]: keeps n in range; NaN passes through
             float xc = x < -106f ? -106f : x;
             // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-            float t = xc * 1.442695f + 12582912f;
-            float n = t - 12582912f;
-            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-            float r = xc - n * 0.69314575f - n * 1.4286068E-06f;
-            float u = r * r;
-            float pe = (0.001393365f * u + 0.041666467f) * u + 0.5f;
-            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-            float po = r * ((0.00019890991f * u + 0.0083333105f) * u + 0.16666667f);
-            // q = e^r − 1 = r + r²·P(r)
-            float q = r + u * (pe + po);
+            float t = global::System.MathF.FusedMultiplyAdd(xc, 1.442695f, 12582912f);
             // k = n as an integer, read from the low bits of t
             int k = unchecked(global::System.BitConverter.SingleToInt32Bits(t) - 0x4B400000);
             // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
             int k1 = unchecked((int)((uint)(k + 256) >> 1) - 128);
             float scale1 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k1 + 127) << 23)));
             float scale2 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k - k1 + 127) << 23)));
+            // s = 2^n (exact)
+            float s = scale1 * scale2;
+            float n = t - 12582912f;
+            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+            float r = global::System.MathF.FusedMultiplyAdd(n, -1.4286068E-06f, global::System.MathF.FusedMultiplyAdd(n, -0.69314575f, xc));
+            float u = r * r;
+            float pe = global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(0.001393365f, u, 0.041666467f), u, 0.5f);
+            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+            float po = r * global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(0.00019890991f, u, 0.0083333105f), u, 0.16666667f);
+            // q = e^r − 1 = r + r²·P(r)
+            float q = global::System.MathF.FusedMultiplyAdd(u, pe + po, r);
             // e = e^(−|z|) = s·(1 + q)
-            float e = (1f + q) * scale1 * scale2;
+            float e = global::System.MathF.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+            float sq = s * q;
             // 1/s = 2^(−n) (exact where it is used)
             float sInv = global::System.BitConverter.Int32BitsToSingle(unchecked(((127 - k) << 23)));
             // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-            float qNeg = u * (pe - po) - r;
-            return a > 15f ? e * (1f - 2f * e) : 1f / (sInv + 2f + (sInv * qNeg + e));
+            float qNeg = global::System.MathF.FusedMultiplyAdd(u, pe - po, -r);
+            // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+            float c = sInv + 2f + global::System.MathF.FusedMultiplyAdd(sInv, qNeg, e);
+            float cInv = 1f / c;
+            float cErr = sInv + 2f - c + global::System.MathF.FusedMultiplyAdd(sInv, qNeg, e);
+            // ρ = 1 − d·y, exact with a fused multiply-add
+            float cRho = global::System.MathF.FusedMultiplyAdd(-c, cInv, 1f);
+            return a > 15f ? s + global::System.MathF.FusedMultiplyAdd(-2f * e, e, sq) : global::System.MathF.FusedMultiplyAdd(cInv, global::System.MathF.FusedMultiplyAdd(-cErr, cInv, cRho), cInv);
         }
 
-        /// <summary>Derivative of Sigmoid from its output: g'(z) = y·(1 − y) where y = g(z).</summary>
+        /// <summary>Derivative of Sigmoid from its output: g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float SigmoidDerivativeFromOutput(float y)
         {
-            return y * (1f - y);
+            return global::System.MathF.FusedMultiplyAdd(-y, y, y);
         }
 
         /// <summary>Sigmoid over a span: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]), g(z) = 1 / (1 + e^(−z)).</summary>
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void Sigmoid(global::System.ReadOnlySpan<float> z, global::System.Span<float> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -172,34 +183,35 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), sInv, s);
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), qNeg, q);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(-15f)), e * (global::System.Runtime.Intrinsics.Vector512<float>.One - e), global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + m + m * p));
+                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -211,34 +223,35 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), sInv, s);
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), qNeg, q);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(-15f)), e * (global::System.Runtime.Intrinsics.Vector256<float>.One - e), global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + m + m * p));
+                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -250,34 +263,35 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), sInv, s);
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), qNeg, q);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(-15f)), e * (global::System.Runtime.Intrinsics.Vector128<float>.One - e), global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + m + m * p));
+                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2);
             }
         }
 
@@ -285,7 +299,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidDerivative(global::System.ReadOnlySpan<float> z, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
@@ -339,29 +353,38 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), e * (global::System.Runtime.Intrinsics.Vector512<float>.One - global::System.Runtime.Intrinsics.Vector512.Create(2f) * e), global::System.Runtime.Intrinsics.Vector512<float>.One / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -373,29 +396,38 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), e * (global::System.Runtime.Intrinsics.Vector256<float>.One - global::System.Runtime.Intrinsics.Vector256.Create(2f) * e), global::System.Runtime.Intrinsics.Vector256<float>.One / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -407,37 +439,46 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), e * (global::System.Runtime.Intrinsics.Vector128<float>.One - global::System.Runtime.Intrinsics.Vector128.Create(2f) * e), global::System.Runtime.Intrinsics.Vector128<float>.One / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
-        /// <summary>Derivative of Sigmoid over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = y·(1 − y) where y = g(z).</summary>
+        /// <summary>Derivative of Sigmoid over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidDerivativeFromOutput(global::System.ReadOnlySpan<float> y, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
@@ -485,19 +526,19 @@ namespace Snapshots
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> y)
             {
-                return y * (global::System.Runtime.Intrinsics.Vector512<float>.One - y);
+                return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-y, y, y);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> y)
             {
-                return y * (global::System.Runtime.Intrinsics.Vector256<float>.One - y);
+                return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-y, y, y);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> y)
             {
-                return y * (global::System.Runtime.Intrinsics.Vector128<float>.One - y);
+                return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-y, y, y);
             }
         }
 
@@ -506,7 +547,7 @@ namespace Snapshots
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidForward(global::System.ReadOnlySpan<float> z, global::System.Span<float> y, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -577,34 +618,47 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), sInv, s);
+                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), qNeg, q);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(-15f)), e * (global::System.Runtime.Intrinsics.Vector512<float>.One - e), global::System.Runtime.Intrinsics.Vector512<float>.One / (global::System.Runtime.Intrinsics.Vector512<float>.One + m + m * p)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), e * (global::System.Runtime.Intrinsics.Vector512<float>.One - global::System.Runtime.Intrinsics.Vector512.Create(2f) * e), global::System.Runtime.Intrinsics.Vector512<float>.One / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + (sInv * qNeg + e))));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -616,34 +670,47 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), sInv, s);
+                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), qNeg, q);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(-15f)), e * (global::System.Runtime.Intrinsics.Vector256<float>.One - e), global::System.Runtime.Intrinsics.Vector256<float>.One / (global::System.Runtime.Intrinsics.Vector256<float>.One + m + m * p)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), e * (global::System.Runtime.Intrinsics.Vector256<float>.One - global::System.Runtime.Intrinsics.Vector256.Create(2f) * e), global::System.Runtime.Intrinsics.Vector256<float>.One / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + (sInv * qNeg + e))));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -655,34 +722,47 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2;
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                // e^(−z) = m·(1 + p): m = s, p = q for z ≥ 0; m = 1/s, p = q̃ for z < 0
-                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), sInv, s);
+                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // g = σ(|z|) = 1/(1 + e)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var p = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), qNeg, q);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(-15f)), e * (global::System.Runtime.Intrinsics.Vector128<float>.One - e), global::System.Runtime.Intrinsics.Vector128<float>.One / (global::System.Runtime.Intrinsics.Vector128<float>.One + m + m * p)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), e * (global::System.Runtime.Intrinsics.Vector128<float>.One - global::System.Runtime.Intrinsics.Vector128.Create(2f) * e), global::System.Runtime.Intrinsics.Vector128<float>.One / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + (sInv * qNeg + e))));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -691,7 +771,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidBackward(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
@@ -751,29 +831,38 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), e * (global::System.Runtime.Intrinsics.Vector512<float>.One - global::System.Runtime.Intrinsics.Vector512.Create(2f) * e), global::System.Runtime.Intrinsics.Vector512<float>.One / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -785,29 +874,38 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), e * (global::System.Runtime.Intrinsics.Vector256<float>.One - global::System.Runtime.Intrinsics.Vector256.Create(2f) * e), global::System.Runtime.Intrinsics.Vector256<float>.One / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -819,38 +917,47 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), e * (global::System.Runtime.Intrinsics.Vector128<float>.One - global::System.Runtime.Intrinsics.Vector128.Create(2f) * e), global::System.Runtime.Intrinsics.Vector128<float>.One / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + (sInv * qNeg + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
-        /// <summary>Backward pass of Sigmoid from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = y·(1 − y) where y = g(z).</summary>
+        /// <summary>Backward pass of Sigmoid from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Outputs y = g(z) saved from the forward pass, any length.</param>
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃) (s a power of two), so nothing overflows for any z. g = 1/(1 + e^(−z)) with the denominator formed as (1 + m) + m·p from those parts (m = s or 1/s), rounded once; g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does). Beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g(−|z|) = e·(1 − e) and g' = e·(1 − 2e), both to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
@@ -904,19 +1011,19 @@ namespace Snapshots
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> y, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
             {
-                return gradOutput * (y * (global::System.Runtime.Intrinsics.Vector512<float>.One - y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-y, y, y);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> y, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
             {
-                return gradOutput * (y * (global::System.Runtime.Intrinsics.Vector256<float>.One - y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-y, y, y);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> y, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
             {
-                return gradOutput * (y * (global::System.Runtime.Intrinsics.Vector128<float>.One - y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-y, y, y);
             }
         }
     }

@@ -3,14 +3,14 @@
 //
 //   forward      g(z) = tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))
 //   derivative   g'(z) = 1 − tanh²(z) = 1 / cosh²(z) = 4 / (e^(2z) + 2 + e^(−2z))
-//   from output  g'(z) = 1 − y² = (1 − y)·(1 + y) where y = g(z)
+//   from output  g'(z) = 1 − y² where y = g(z) (one fused multiply-add)
 //
-// Numerics: One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃)
-// (s a power of two). For |z| < 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1),
-// which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the
-// fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum
-// of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) /
-// 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp.
+// Numerics: For |z| < 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that
+// matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a
+// power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the
+// sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of
+// positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| =
+// 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²).
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, compare, select and bit operations; no fused multiply-add, no Math.Exp), so the scalar
@@ -26,50 +26,51 @@ namespace Snapshots
         /// <summary>Tanh activation: g(z) = tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float Tanh(float z)
         {
             float a = global::System.Math.Abs(z);
+            float a2 = a * a;
             // x = −2|z| ≤ 0
             float x = -2f * a;
             // x clamped to [-106, 0]: keeps n in range; NaN passes through
             float xc = x < -106f ? -106f : x;
             // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-            float t = xc * 1.442695f + 12582912f;
+            float t = global::System.MathF.FusedMultiplyAdd(xc, 1.442695f, 12582912f);
+            float n = t - 12582912f;
+            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+            float r = global::System.MathF.FusedMultiplyAdd(n, -1.4286068E-06f, global::System.MathF.FusedMultiplyAdd(n, -0.69314575f, xc));
+            float u = r * r;
+            float pe = global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(0.001393365f, u, 0.041666467f), u, 0.5f);
+            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+            float po = r * global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(0.00019890991f, u, 0.0083333105f), u, 0.16666667f);
+            // q = e^r − 1 = r + r²·P(r)
+            float q = global::System.MathF.FusedMultiplyAdd(u, pe + po, r);
             // k = n as an integer, read from the low bits of t
             int k = unchecked(global::System.BitConverter.SingleToInt32Bits(t) - 0x4B400000);
-            // 1/s = 2^(−n) (exact where it is used)
-            float sInv = global::System.BitConverter.Int32BitsToSingle(unchecked(((127 - k) << 23)));
-            float n = t - 12582912f;
-            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-            float r = xc - n * 0.69314575f - n * 1.4286068E-06f;
-            float u = r * r;
-            float pe = (0.001393365f * u + 0.041666467f) * u + 0.5f;
-            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-            float po = r * ((0.00019890991f * u + 0.0083333105f) * u + 0.16666667f);
-            // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-            float qNeg = u * (pe - po) - r;
-            float b = sInv * qNeg;
-            // m = e^(2|z|) − 1 (used for |z| < 1)
-            float m = b + (sInv - 1f);
-            // q = e^r − 1 = r + r²·P(r)
-            float q = r + u * (pe + po);
             // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
             int k1 = unchecked((int)((uint)(k + 256) >> 1) - 128);
             float scale1 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k1 + 127) << 23)));
             float scale2 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k - k1 + 127) << 23)));
             // e = e^(−2|z|) = s·(1 + q)
-            float e = (1f + q) * scale1 * scale2;
+            float e = global::System.MathF.FusedMultiplyAdd(q, scale1, scale1) * scale2;
             // s = 2^n (exact)
             float s = scale1 * scale2;
-            return global::System.MathF.CopySign(a < 1f ? m / (sInv + 1f + b) : 1f - 2f * e / (1f + s + s * q), z);
+            float d1 = 1f + s;
+            // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+            float d = d1 + s * q;
+            float dInv = 1f / d;
+            float dErr = d1 - d + s * q + (s - (d1 - 1f));
+            // ρ = 1 − d·y, exact with a fused multiply-add
+            float dRho = global::System.MathF.FusedMultiplyAdd(-d, dInv, 1f);
+            return global::System.MathF.CopySign(a < 0.55f ? global::System.MathF.FusedMultiplyAdd(a * a2, global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(-0.006610042f, a2, 0.02130929f), a2, -0.053909414f), a2, 0.13333113f), a2, -0.3333333f), a) : global::System.MathF.FusedMultiplyAdd(-2f * e, global::System.MathF.FusedMultiplyAdd(dInv, global::System.MathF.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), 1f), z);
         }
 
         /// <summary>Derivative of Tanh from its input: g'(z) = 1 − tanh²(z) = 1 / cosh²(z) = 4 / (e^(2z) + 2 + e^(−2z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float TanhDerivative(float z)
         {
@@ -79,47 +80,54 @@ namespace Snapshots
             // x clamped to [-106, 0]: keeps n in range; NaN passes through
             float xc = x < -106f ? -106f : x;
             // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-            float t = xc * 1.442695f + 12582912f;
-            float n = t - 12582912f;
-            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-            float r = xc - n * 0.69314575f - n * 1.4286068E-06f;
-            float u = r * r;
-            float pe = (0.001393365f * u + 0.041666467f) * u + 0.5f;
-            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-            float po = r * ((0.00019890991f * u + 0.0083333105f) * u + 0.16666667f);
-            // q = e^r − 1 = r + r²·P(r)
-            float q = r + u * (pe + po);
+            float t = global::System.MathF.FusedMultiplyAdd(xc, 1.442695f, 12582912f);
             // k = n as an integer, read from the low bits of t
             int k = unchecked(global::System.BitConverter.SingleToInt32Bits(t) - 0x4B400000);
             // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
             int k1 = unchecked((int)((uint)(k + 256) >> 1) - 128);
             float scale1 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k1 + 127) << 23)));
             float scale2 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k - k1 + 127) << 23)));
+            // 4s = 2^(n+2), exact even where s = 2^n would underflow
+            float s4 = 4f * scale1 * scale2;
+            float n = t - 12582912f;
+            // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+            float r = global::System.MathF.FusedMultiplyAdd(n, -1.4286068E-06f, global::System.MathF.FusedMultiplyAdd(n, -0.69314575f, xc));
+            float u = r * r;
+            float pe = global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(0.001393365f, u, 0.041666467f), u, 0.5f);
+            // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+            float po = r * global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(0.00019890991f, u, 0.0083333105f), u, 0.16666667f);
+            // q = e^r − 1 = r + r²·P(r)
+            float q = global::System.MathF.FusedMultiplyAdd(u, pe + po, r);
             // e = e^(−2|z|) = s·(1 + q)
-            float e = (1f + q) * scale1 * scale2;
+            float e = global::System.MathF.FusedMultiplyAdd(q, scale1, scale1) * scale2;
             // 1/s = 2^(−n) (exact where it is used)
             float sInv = global::System.BitConverter.Int32BitsToSingle(unchecked(((127 - k) << 23)));
             // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-            float qNeg = u * (pe - po) - r;
-            float b = sInv * qNeg;
-            return a > 7.5f ? 4f * (1f + q) * scale1 * scale2 * (1f - 2f * e) : 4f / (sInv + 2f + (b + e));
+            float qNeg = global::System.MathF.FusedMultiplyAdd(u, pe - po, -r);
+            // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+            float c = sInv + 2f + global::System.MathF.FusedMultiplyAdd(sInv, qNeg, e);
+            float cInv = 1f / c;
+            float cErr = sInv + 2f - c + global::System.MathF.FusedMultiplyAdd(sInv, qNeg, e);
+            // ρ = 1 − d·y, exact with a fused multiply-add
+            float cRho = global::System.MathF.FusedMultiplyAdd(-c, cInv, 1f);
+            return a > 7.5f ? s4 + global::System.MathF.FusedMultiplyAdd(-8f * e, e, s4 * q) : 4f * global::System.MathF.FusedMultiplyAdd(cInv, global::System.MathF.FusedMultiplyAdd(-cErr, cInv, cRho), cInv);
         }
 
-        /// <summary>Derivative of Tanh from its output: g'(z) = 1 − y² = (1 − y)·(1 + y) where y = g(z).</summary>
+        /// <summary>Derivative of Tanh from its output: g'(z) = 1 − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float TanhDerivativeFromOutput(float y)
         {
-            return (1f - y) * (1f + y);
+            return global::System.MathF.FusedMultiplyAdd(-y, y, 1f);
         }
 
         /// <summary>Tanh over a span: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]), g(z) = tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)).</summary>
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static partial void Tanh(global::System.ReadOnlySpan<float> z, global::System.Span<float> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -168,117 +176,120 @@ namespace Snapshots
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector512.Create(-2f) * a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector512<float>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0f), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512<float>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector512<float>.One + b), global::System.Runtime.Intrinsics.Vector512<float>.One - global::System.Runtime.Intrinsics.Vector512.Create(2f) * e / (global::System.Runtime.Intrinsics.Vector512<float>.One + s + s * q)));
+                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0f), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector512<float>.One)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector256.Create(-2f) * a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector256<float>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0f), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256<float>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector256<float>.One + b), global::System.Runtime.Intrinsics.Vector256<float>.One - global::System.Runtime.Intrinsics.Vector256.Create(2f) * e / (global::System.Runtime.Intrinsics.Vector256<float>.One + s + s * q)));
+                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0f), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector256<float>.One)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector128.Create(-2f) * a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector128<float>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0f), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128<float>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector128<float>.One + b), global::System.Runtime.Intrinsics.Vector128<float>.One - global::System.Runtime.Intrinsics.Vector128.Create(2f) * e / (global::System.Runtime.Intrinsics.Vector128<float>.One + s + s * q)));
+                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0f), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector128<float>.One)));
             }
         }
 
@@ -286,7 +297,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhDerivative(global::System.ReadOnlySpan<float> z, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
@@ -340,30 +351,37 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4f) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(7.5f)), global::System.Runtime.Intrinsics.Vector512.Create(4f) * (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector512<float>.One - global::System.Runtime.Intrinsics.Vector512.Create(2f) * e), global::System.Runtime.Intrinsics.Vector512.Create(4f) / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4f) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -375,30 +393,37 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4f) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(7.5f)), global::System.Runtime.Intrinsics.Vector256.Create(4f) * (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector256<float>.One - global::System.Runtime.Intrinsics.Vector256.Create(2f) * e), global::System.Runtime.Intrinsics.Vector256.Create(4f) / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4f) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -410,38 +435,45 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4f) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(7.5f)), global::System.Runtime.Intrinsics.Vector128.Create(4f) * (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector128<float>.One - global::System.Runtime.Intrinsics.Vector128.Create(2f) * e), global::System.Runtime.Intrinsics.Vector128.Create(4f) / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector128.Create(4f) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
-        /// <summary>Derivative of Tanh over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 − y² = (1 − y)·(1 + y) where y = g(z).</summary>
+        /// <summary>Derivative of Tanh over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhDerivativeFromOutput(global::System.ReadOnlySpan<float> y, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
@@ -489,19 +521,19 @@ namespace Snapshots
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> y)
             {
-                return (global::System.Runtime.Intrinsics.Vector512<float>.One - y) * (global::System.Runtime.Intrinsics.Vector512<float>.One + y);
+                return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector512<float>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> y)
             {
-                return (global::System.Runtime.Intrinsics.Vector256<float>.One - y) * (global::System.Runtime.Intrinsics.Vector256<float>.One + y);
+                return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector256<float>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> y)
             {
-                return (global::System.Runtime.Intrinsics.Vector128<float>.One - y) * (global::System.Runtime.Intrinsics.Vector128<float>.One + y);
+                return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector128<float>.One);
             }
         }
 
@@ -510,7 +542,7 @@ namespace Snapshots
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhForward(global::System.ReadOnlySpan<float> z, global::System.Span<float> y, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -576,117 +608,156 @@ namespace Snapshots
             static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector512.Create(-2f) * a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector512<float>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0f), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512<float>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector512<float>.One + b), global::System.Runtime.Intrinsics.Vector512<float>.One - global::System.Runtime.Intrinsics.Vector512.Create(2f) * e / (global::System.Runtime.Intrinsics.Vector512<float>.One + s + s * q))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(7.5f)), global::System.Runtime.Intrinsics.Vector512.Create(4f) * (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector512<float>.One - global::System.Runtime.Intrinsics.Vector512.Create(2f) * e), global::System.Runtime.Intrinsics.Vector512.Create(4f) / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + (b + e))));
+                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4f) * scale1 * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0f), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector512<float>.One))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4f) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector256.Create(-2f) * a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector256<float>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0f), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256<float>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector256<float>.One + b), global::System.Runtime.Intrinsics.Vector256<float>.One - global::System.Runtime.Intrinsics.Vector256.Create(2f) * e / (global::System.Runtime.Intrinsics.Vector256<float>.One + s + s * q))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(7.5f)), global::System.Runtime.Intrinsics.Vector256.Create(4f) * (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector256<float>.One - global::System.Runtime.Intrinsics.Vector256.Create(2f) * e), global::System.Runtime.Intrinsics.Vector256.Create(4f) / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + (b + e))));
+                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4f) * scale1 * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0f), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector256<float>.One))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4f) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                var a2 = a * a;
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector128.Create(-2f) * a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                // m = e^(2|z|) − 1 (used for |z| < 1)
-                var m = b + (sInv - global::System.Runtime.Intrinsics.Vector128<float>.One);
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0f), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128<float>.One), m / (sInv + global::System.Runtime.Intrinsics.Vector128<float>.One + b), global::System.Runtime.Intrinsics.Vector128<float>.One - global::System.Runtime.Intrinsics.Vector128.Create(2f) * e / (global::System.Runtime.Intrinsics.Vector128<float>.One + s + s * q))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(7.5f)), global::System.Runtime.Intrinsics.Vector128.Create(4f) * (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector128<float>.One - global::System.Runtime.Intrinsics.Vector128.Create(2f) * e), global::System.Runtime.Intrinsics.Vector128.Create(4f) / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + (b + e))));
+                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + s * q;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4f) * scale1 * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0f), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector128<float>.One))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector128.Create(4f) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -695,7 +766,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhBackward(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
@@ -755,30 +826,37 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4f) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(7.5f)), global::System.Runtime.Intrinsics.Vector512.Create(4f) * (global::System.Runtime.Intrinsics.Vector512<float>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector512<float>.One - global::System.Runtime.Intrinsics.Vector512.Create(2f) * e), global::System.Runtime.Intrinsics.Vector512.Create(4f) / (sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4f) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -790,30 +868,37 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4f) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(7.5f)), global::System.Runtime.Intrinsics.Vector256.Create(4f) * (global::System.Runtime.Intrinsics.Vector256<float>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector256<float>.One - global::System.Runtime.Intrinsics.Vector256.Create(2f) * e), global::System.Runtime.Intrinsics.Vector256.Create(4f) / (sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4f) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -825,39 +910,46 @@ namespace Snapshots
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
                 var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = xc * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite)
-                var r = xc - n * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f) - n * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
-                var u = r * r;
-                var pe = (global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.5f);
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * ((global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)) * u + global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = r + u * (pe + po);
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
                 var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
                 // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4f) * scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2;
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                var qNeg = u * (pe - po) - r;
-                var b = sInv * qNeg;
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(7.5f)), global::System.Runtime.Intrinsics.Vector128.Create(4f) * (global::System.Runtime.Intrinsics.Vector128<float>.One + q) * scale1 * scale2 * (global::System.Runtime.Intrinsics.Vector128<float>.One - global::System.Runtime.Intrinsics.Vector128.Create(2f) * e), global::System.Runtime.Intrinsics.Vector128.Create(4f) / (sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + (b + e)));
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector128.Create(4f) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
-        /// <summary>Backward pass of Tanh from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 − y² = (1 − y)·(1 + y) where y = g(z).</summary>
+        /// <summary>Backward pass of Tanh from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Outputs y = g(z) saved from the forward pass, any length.</param>
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) and e^(2|z|) = (1/s)·(1 + q̃) (s a power of two). For |z| &lt; 1, tanh|z| = m/(m + 2) with m = e^(2|z|) − 1 = (1/s)·q̃ + (1/s − 1), which does not cancel near 0; beyond, tanh|z| = 1 − 2e/(1 + e), where the rounding errors of the fraction are damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)), a sum of positive terms that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) to well under an ulp. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
@@ -911,19 +1003,19 @@ namespace Snapshots
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> y, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
             {
-                return gradOutput * ((global::System.Runtime.Intrinsics.Vector512<float>.One - y) * (global::System.Runtime.Intrinsics.Vector512<float>.One + y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector512<float>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> y, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
             {
-                return gradOutput * ((global::System.Runtime.Intrinsics.Vector256<float>.One - y) * (global::System.Runtime.Intrinsics.Vector256<float>.One + y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector256<float>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> y, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
             {
-                return gradOutput * ((global::System.Runtime.Intrinsics.Vector128<float>.One - y) * (global::System.Runtime.Intrinsics.Vector128<float>.One + y));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-y, y, global::System.Runtime.Intrinsics.Vector128<float>.One);
             }
         }
     }
