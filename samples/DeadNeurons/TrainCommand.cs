@@ -127,11 +127,11 @@ internal sealed class TrainCommand : Command<TrainSettings>
         foreach (VariantRun run in runs)
         {
             EpochRecord last = run.Epochs[^1];
-            string dead = string.Join(", ", last.Test.DeadFractions.Select((f, l) => string.Create(Invariant, $"L{l + 1} {100 * f:0.0} %")));
+            string dead = string.Join("  ", last.Test.DeadFractions.Select((f, l) => string.Create(Invariant, $"L{l + 1} {100 * f,5:0.0} %")));
             double seconds = run.Epochs.Sum(e => e.Elapsed.TotalSeconds);
             console.WriteLine(string.Create(
                 Invariant,
-                $"{run.Variant.Name,-22} test accuracy {100 * last.Test.Accuracy:0.0} %, dead units {dead}, {seconds:0.0} s"));
+                $"{run.Variant.Name,-20}  test {100 * last.Test.Accuracy:0.0} %  dead {dead}  {seconds,5:0.0} s"));
         }
 
         console.WriteLine();
@@ -163,14 +163,15 @@ internal sealed class TrainCommand : Command<TrainSettings>
             ActivationSpeed.Compare(new LeakyReluActivation(), new NaiveScalarLeakyRelu(), preActivations, batches),
         ];
         int units = network.Layers.Take(network.HiddenLayerCount).Sum(l => l.Outputs);
+        console.WriteLine("Activation work of one epoch, forward + backward through every hidden layer");
         console.WriteLine(string.Create(
             Invariant,
-            $"Activation work of one epoch ({batches} batches × {rows} rows × {units} hidden units, forward + backward, {comparisons[0].ValuesPerEpoch / 1e6:0.0} M values each way):"));
+            $"({batches} batches × {rows} rows × {units} hidden units = {comparisons[0].ValuesPerEpoch / 1e6:0.0} M values each way):"));
         foreach (SpeedComparison c in comparisons)
         {
             console.WriteLine(string.Create(
                 Invariant,
-                $"  {c.Activation,-11} generated span kernels {c.Generated.TotalMilliseconds,6:0.00} ms   naive scalar loops {c.NaiveScalar.TotalMilliseconds,6:0.00} ms   {c.Speedup:0.0}× faster"));
+                $"  {c.Activation,-10}  generated {c.Generated.TotalMilliseconds,6:0.00} ms   naive scalar {c.NaiveScalar.TotalMilliseconds,6:0.00} ms   {c.Speedup,4:0.0}× faster"));
         }
 
         console.WriteLine();

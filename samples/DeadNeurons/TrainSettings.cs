@@ -14,7 +14,7 @@ internal sealed class TrainSettings : CommandSettings
     public const string DefaultPlotPath = "docs/images/dead-neurons.png";
 
     [CommandOption("--data <DIR>")]
-    [Description("Folder with the four Fashion-MNIST IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-...). Default: the bundled subset.")]
+    [Description("Folder with the four Fashion-MNIST IDX files (train-images-idx3-ubyte[[.gz]], train-labels-idx1-ubyte[[.gz]], t10k-...). Default: the bundled subset.")]
     public string? DataDirectory { get; init; }
 
     [CommandOption("--full")]

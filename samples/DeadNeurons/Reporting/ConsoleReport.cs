@@ -69,34 +69,36 @@ internal sealed class ConsoleReport
             Percent(record.Test.Accuracy),
         };
         cells.AddRange(record.Test.DeadFractions.Select(f => Percent(f)));
-        cells.Add(record.Elapsed.TotalSeconds.ToString("0.00", Invariant) + " s");
+        cells.Add(record.Elapsed.TotalSeconds.ToString("0.00", Invariant));
         return cells;
     }
 
-    private static string Percent(double fraction) => (100 * fraction).ToString("0.0", Invariant) + " %";
+    private static string Percent(double fraction) => (100 * fraction).ToString("0.0", Invariant);
 
     private List<string> Columns()
     {
-        var columns = new List<string> { "epoch", "variant", "loss", "train acc", "test acc" };
+        // Units live in the headers so that the table fits an 80-column terminal.
+        var columns = new List<string> { "epoch", "variant", "loss", "train%", "test%" };
         for (int l = 1; l <= _hiddenLayers; l++)
         {
-            columns.Add("dead L" + l.ToString(Invariant));
+            columns.Add("dead" + l.ToString(Invariant) + "%");
         }
 
-        columns.Add("time");
+        columns.Add("time/s");
         return columns;
     }
 
     private void RunLive(Action<ITrainingProgress> training)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Fashion-MNIST: three variants side by side[/]")
-            .Caption("[grey]dead = pre-activation ≤ 0 on every test image; train acc over the epoch's mini-batches[/]");
+        var table = new Table().Border(TableBorder.Simple).Title("[bold]Fashion-MNIST: three variants side by side[/]")
+            .Caption("[grey]dead%: units whose pre-activation is ≤ 0 on every test image[/]");
         foreach (string column in Columns())
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
+            // Two spaces between columns rather than three, so that the table fits 80 columns.
+            table.AddColumn(new TableColumn(column).RightAligned().PadLeft(1).PadRight(0));
         }
 
-        table.Columns[1].LeftAligned();
+        table.Columns[1].LeftAligned().NoWrap();
         _console.Live(table).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).Start(context =>
         {
             var live = new LiveTable(table, context, _epochs);
@@ -145,7 +147,7 @@ internal sealed class ConsoleReport
 
     private sealed class PlainLines(TextWriter console, List<string> columns) : ITrainingProgress
     {
-        private static readonly int[] Widths = [5, 22, 8, 10, 9];
+        private static readonly int[] Widths = [5, 20, 7, 7, 7];
         private int _lastEpoch;
 
         public void WriteHeader() => console.WriteLine(Format(columns));
@@ -170,7 +172,7 @@ internal sealed class ConsoleReport
             var parts = new string[cells.Count];
             for (int i = 0; i < cells.Count; i++)
             {
-                int width = i < Widths.Length ? Widths[i] : 9;
+                int width = i < Widths.Length ? Widths[i] : 7;
                 parts[i] = i == 1 ? cells[i].PadRight(width) : cells[i].PadLeft(width);
             }
 

@@ -49,7 +49,9 @@ internal static class TrainingPlot
 
     private static void DrawDead(Plot plot, IReadOnlyList<VariantRun> runs)
     {
+        // Layers differ in line pattern and marker, so that the legend tells them apart as well.
         LinePattern[] patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+        MarkerShape[] markers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
         double top = 5;
         foreach (VariantRun run in runs)
         {
@@ -62,8 +64,8 @@ internal static class TrainingPlot
                 var line = plot.Add.ScatterLine(epochs, percent, ColourOf(run.Variant));
                 line.LineWidth = 2;
                 line.LinePattern = patterns[l % patterns.Length];
-                line.MarkerShape = MarkerShape.FilledCircle;
-                line.MarkerSize = 5;
+                line.MarkerShape = markers[l % markers.Length];
+                line.MarkerSize = 7;
                 line.LegendText = $"{run.Variant.Name}, hidden layer {l + 1}";
             }
         }
