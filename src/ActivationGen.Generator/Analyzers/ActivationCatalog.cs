@@ -28,12 +28,15 @@ internal sealed class ActivationCatalog
 
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<GeneratedActivation>> _generatedByType = new(SymbolEqualityComparer.Default);
     private readonly Lazy<ReluEvidence?> _projectRelu;
+    private readonly ConcurrentDictionary<IMethodSymbol, SourceFunction?> _sourceFunctions = new(SymbolEqualityComparer.Default);
+    private readonly CancellationToken _cancellationToken;
 
     public ActivationCatalog(Compilation compilation, CancellationToken cancellationToken)
     {
         Compilation = compilation;
         Attribute = compilation.GetTypeByMetadataName(AttributeMetadataName);
         Random = compilation.GetTypeByMetadataName("System.Random");
+        _cancellationToken = cancellationToken;
         _projectRelu = new Lazy<ReluEvidence?>(() => FindProjectRelu(cancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -115,6 +118,46 @@ internal sealed class ActivationCatalog
         ActivationForm form = member.Form;
         return z => ActivationForms.Reference(form, z);
     }
+
+    /// <summary>
+    /// A one-real function declared in source outside the type being analysed (Activations.Sigmoid called
+    /// from a Network class): its body is bound on first use and kept for the compilation. Only methods of
+    /// one float/double parameter with a short body qualify, so this never grows into binding the project.
+    /// </summary>
+    public SourceFunction? SourceFunctionOf(IMethodSymbol method)
+    {
+        method = method.PartialImplementationPart ?? method.OriginalDefinition;
+        return TypeActivationScan.IsRealFunction(method) && method.Locations.Length == 1 && method.Locations[0].IsInSource
+            ? _sourceFunctions.GetOrAdd(method, Bind)
+            : null;
+    }
+
+    private SourceFunction? Bind(IMethodSymbol method)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        SyntaxReference reference = method.DeclaringSyntaxReferences[0];
+        if (reference.Span.Length > MaxBoundMethodLength || !Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+        {
+            return null;
+        }
+
+#pragma warning disable RS1030 // Binds one short method of another file, once per compilation (cached above); no semantic model of the analysed file exists for it.
+        SemanticModel model = Compilation.GetSemanticModel(reference.SyntaxTree);
+#pragma warning restore RS1030
+        IOperation? operation = model.GetOperation(reference.GetSyntax(_cancellationToken), _cancellationToken);
+        IOperation? body = operation switch
+        {
+            Microsoft.CodeAnalysis.Operations.IMethodBodyOperation m => (IOperation?)m.BlockBody ?? m.ExpressionBody,
+            _ => null,
+        };
+        return body is null ? null : new SourceFunction(method, body);
+    }
+
+    private const int MaxBoundMethodLength = 2000;
 
     private static FormRole? RoleOf(MemberRole role, ActivationForm form)
     {
@@ -205,3 +248,6 @@ internal sealed class ActivationCatalog
         return byName;
     }
 }
+
+/// <summary>A method of one real argument with its bound body.</summary>
+internal sealed record SourceFunction(IMethodSymbol Method, IOperation Body);

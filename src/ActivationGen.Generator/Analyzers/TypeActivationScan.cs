@@ -77,6 +77,10 @@ internal sealed class TypeActivationScan
             case IConditionalOperation:
                 _candidates.Enqueue((operation, method));
                 break;
+            case IBinaryOperation when operation.Parent is not (IBinaryOperation or IUnaryOperation or IParenthesizedOperation or IConversionOperation):
+                // y * (1 - y), 1 - t * t, σ(u) * (1 - σ(u)): inline derivatives, recognised whole.
+                _candidates.Enqueue((operation, method));
+                break;
         }
     }
 
@@ -103,7 +107,8 @@ internal sealed class TypeActivationScan
             return generated.Form;
         }
 
-        return _bodies.ContainsKey(method.OriginalDefinition) ? _forms.GetOrAdd(method.OriginalDefinition, Classify) : null;
+        IMethodSymbol definition = method.OriginalDefinition;
+        return _bodies.ContainsKey(definition) || Catalog.SourceFunctionOf(definition) is not null ? _forms.GetOrAdd(definition, Classify) : null;
     }
 
     /// <summary>The function a method of one real computes, where this type can tell.</summary>
@@ -116,7 +121,12 @@ internal sealed class TypeActivationScan
 
         if (!_bodies.TryGetValue(method.OriginalDefinition, out IOperation? body))
         {
-            return null;
+            if (Catalog.SourceFunctionOf(method) is not { } source)
+            {
+                return null;
+            }
+
+            body = source.Body;
         }
 
         IParameterSymbol parameter = method.OriginalDefinition.Parameters[0];
@@ -196,6 +206,12 @@ internal sealed class TypeActivationScan
                     return input is null ? null : Inline(conditional, input);
                 }
 
+            case IBinaryOperation binary when binary.OperatorMethod is null && binary.Type is { } t && IsNumber(t):
+                {
+                    IOperation? input = UniqueInput(binary);
+                    return input is null ? null : Inline(binary, input);
+                }
+
             case IConditionalOperation { Type: null, WhenFalse: null } clamp:
                 // if (h[i] < 0) h[i] = 0;  — ReLU in place.
                 return ClampsToZero(clamp) is { } clamped
@@ -225,6 +241,11 @@ internal sealed class TypeActivationScan
             return form;
         }
 
+        if (method is { Name: "Tanh", IsStatic: true, ContainingType.Name: "Math" or "MathF" })
+        {
+            return new ActivationForm(FormFamily.Tanh, FormRole.Forward, 0);
+        }
+
         if (IsDerivativeName(method.Name))
         {
             return null;
@@ -245,6 +266,64 @@ internal sealed class TypeActivationScan
         string lower = name.ToLowerInvariant();
         return lower.Contains("deriv") || lower.Contains("prime") || lower.Contains("grad") || lower.Contains("backward")
             || lower.StartsWith("d", StringComparison.Ordinal) && name.Length > 1 && char.IsUpper(name[1]);
+    }
+
+    /// <summary>The one variable an arithmetic expression reads (a[j] in a[j] * (1 - a[j])), or null.</summary>
+    private static IOperation? UniqueInput(IOperation expression)
+    {
+        IOperation? input = null;
+        int nodes = 0;
+        var pending = new Stack<IOperation>();
+        pending.Push(expression);
+        while (pending.Count > 0)
+        {
+            IOperation node = pending.Pop();
+            if (++nodes > 40)
+            {
+                return null;
+            }
+
+            if (node.ConstantValue.HasValue)
+            {
+                continue;
+            }
+
+            switch (node)
+            {
+                case IBinaryOperation b:
+                    pending.Push(b.LeftOperand);
+                    pending.Push(b.RightOperand);
+                    continue;
+                case IUnaryOperation u:
+                    pending.Push(u.Operand);
+                    continue;
+                case IParenthesizedOperation p:
+                    pending.Push(p.Operand);
+                    continue;
+                case IConversionOperation c:
+                    pending.Push(c.Operand);
+                    continue;
+                case IInvocationOperation call when call.Arguments.Length == 1:
+                    pending.Push(call.Arguments[0].Value);
+                    continue;
+                case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IArrayElementReferenceOperation
+                    or IPropertyReferenceOperation:
+                    if (input is null)
+                    {
+                        input = node;
+                    }
+                    else if (!input.Syntax.IsEquivalentTo(node.Syntax, topLevel: false))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return input;
     }
 
     private static bool IsMaxOrMin(IInvocationOperation invocation)
