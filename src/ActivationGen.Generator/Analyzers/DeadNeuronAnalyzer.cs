@@ -98,7 +98,7 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolEndAction(end =>
         {
             List<ActivationApplication> applications = scan.Applications();
-            ReluEvidence? evidence = Evidence(catalog, type, applications);
+            ReluEvidence? evidence = Evidence(scan, applications);
             if (evidence is not null)
             {
                 InitializationRules.Report(end, catalog, writes, evidence);
@@ -113,8 +113,10 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
     /// fix can change it), a generated ReLU it declares, or, when it applies no activation at all (a layer
     /// whose activation lives elsewhere), a ReLU declared in the project.
     /// </summary>
-    internal static ReluEvidence? Evidence(ActivationCatalog catalog, INamedTypeSymbol type, List<ActivationApplication> applications)
+    internal static ReluEvidence? Evidence(TypeActivationScan scan, List<ActivationApplication> applications)
     {
+        ActivationCatalog catalog = scan.Catalog;
+        INamedTypeSymbol type = scan.Type;
         ActivationApplication? inline = null;
         foreach (ActivationApplication application in applications)
         {
@@ -142,6 +144,10 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
             return ReluEvidence.InType(type, what, inline.Method);
         }
 
-        return applications.Any(a => a.Form.Role == FormRole.Forward) || catalog.GeneratedIn(type).Length > 0 ? null : catalog.ProjectRelu;
+        // A type that applies or declares another activation (a sigmoid layer, a logistic regression) has its
+        // own answer; only a type with no activation of its own borrows the project's ReLU.
+        bool ownActivation = applications.Any(a => a.Form.Role == FormRole.Forward) || catalog.GeneratedIn(type).Length > 0
+            || scan.RealFunctions.Any(f => scan.FormOf(f.Key) is { Role: FormRole.Forward });
+        return ownActivation ? null : catalog.ProjectRelu;
     }
 }
