@@ -51,16 +51,16 @@ internal sealed class NetworkLayouts
     public void Report(SymbolAnalysisContext context, TypeActivationScan scan, List<ActivationApplication> applications, ReluEvidence? evidence)
     {
         var reported = new HashSet<Location>();
-        foreach ((IOperation collection, ISymbol _) in _collections)
+        foreach ((IOperation collection, ISymbol method) in _collections)
         {
             ImmutableArray<IOperation> elements = Elements(collection);
             if (elements.Length >= 3 && elements.All(e => IsIntConstant(e)))
             {
                 ReportDepth(context, scan, applications, collection, elements, evidence);
             }
-            else if (elements.Length >= 2 && elements.All(e => TypeActivationScan.Unwrap(e) is IObjectCreationOperation) && IsWholeNetwork(collection))
+            else if (elements.Length >= 2 && elements.All(e => TypeActivationScan.Unwrap(e) is IObjectCreationOperation) && IsWholeNetwork(collection, method))
             {
-                ReportLastLayer(context, scan, (IObjectCreationOperation)TypeActivationScan.Unwrap(elements[elements.Length - 1]), "the last layer of " + TargetName(collection), reported);
+                ReportLastLayer(context, scan, (IObjectCreationOperation)TypeActivationScan.Unwrap(elements[elements.Length - 1]), "the last layer of '" + TargetName(collection, method) + "'", reported);
             }
         }
 
@@ -366,19 +366,27 @@ internal sealed class NetworkLayouts
         => operation.ConstantValue is { HasValue: true, Value: int };
 
     /// <summary>Whether a collection of layers is the whole network (not, say, its hidden part).</summary>
-    private static bool IsWholeNetwork(IOperation collection)
+    private static bool IsWholeNetwork(IOperation collection, ISymbol method)
     {
-        string? name = TargetName(collection);
-        if (name is not null)
+        string? name = TargetName(collection, method);
+        if (name is null || NetworkNames.IsHidden(name))
         {
-            return NetworkNames.IsLayerCollection(name) || NetworkNames.IsNetworkType(name);
+            return false;
         }
 
-        return false;
+        IOperation node = collection;
+        while (node.Parent is IConversionOperation or IArrayCreationOperation)
+        {
+            node = node.Parent;
+        }
+
+        bool passedToNetwork = node.Parent is IArgumentOperation { Parent: IObjectCreationOperation { Type: { } t } }
+            && (NetworkNames.IsNetworkType(t.Name) || t.Name == "Sequential");
+        return passedToNetwork || NetworkNames.IsLayerCollection(name) || NetworkNames.IsNetworkType(name);
     }
 
     /// <summary>The variable, field, property or parameter a collection is stored in or passed as.</summary>
-    private static string? TargetName(IOperation collection)
+    private static string? TargetName(IOperation collection, ISymbol? method = null)
     {
         IOperation node = collection;
         if (node is IObjectOrCollectionInitializerOperation && node.Parent is IObjectCreationOperation creation)
@@ -397,9 +405,8 @@ internal sealed class NetworkLayouts
             IFieldInitializerOperation field => field.InitializedFields.FirstOrDefault()?.Name,
             IPropertyInitializerOperation property => property.InitializedProperties.FirstOrDefault()?.Name,
             ISimpleAssignmentOperation assignment => ParameterInitializations.Root(assignment.Target, out _)?.Name,
-            IArgumentOperation { Parameter: { } parameter, Parent: { } call } => call is IObjectCreationOperation { Type: { } t } && NetworkNames.IsNetworkType(t.Name) && !NetworkNames.IsHidden(parameter.Name)
-                ? t.Name
-                : parameter.Name,
+            IArgumentOperation { Parameter: { } parameter } => parameter.Name,
+            IReturnOperation => (method as IMethodSymbol)?.Name,
             _ => null,
         };
     }

@@ -23,11 +23,12 @@ internal static class Verify
     /// <summary>Target framework without a package: the references come from <see cref="Configure"/>.</summary>
     private static readonly ReferenceAssemblies Net100 = new("net10.0");
 
-    public static Task AnalyzerAsync<TAnalyzer>(string source, string? editorConfig = null)
+    public static Task AnalyzerAsync<TAnalyzer>(string source, string? editorConfig = null, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new GeneratorAnalyzerTest<TAnalyzer>();
         Configure(test, test.TestState, source, editorConfig);
+        test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
 
