@@ -77,8 +77,8 @@ internal sealed class TypeActivationScan
             case IConditionalOperation:
                 _candidates.Enqueue((operation, method));
                 break;
-            case IBinaryOperation when operation.Parent is not (IBinaryOperation or IUnaryOperation or IParenthesizedOperation or IConversionOperation):
-                // y * (1 - y), 1 - t * t, σ(u) * (1 - σ(u)): inline derivatives, recognised whole.
+            case IBinaryOperation { Type: { } type } when IsNumber(type) && UniqueInput(operation) is not null:
+                // y * (1 - y), 1 - t * t, σ(u) * (1 - σ(u)): inline derivatives, wherever they sit in a larger expression.
                 _candidates.Enqueue((operation, method));
                 break;
         }
