@@ -72,11 +72,20 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
     private static void Judge(SymbolAnalysisContext context, TypeActivationScan scan)
     {
         var recognised = new List<(IMethodSymbol Method, IOperation Body, ActivationForm Form)>();
+        var wrappers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (KeyValuePair<IMethodSymbol, IOperation> pair in scan.RealFunctions)
         {
             if (scan.FormOf(pair.Key) is { } form)
             {
                 recognised.Add((pair.Key, pair.Value, form));
+
+                // A wrapper (Apply(z) => Leaky(z), TanhGrad(y) => TanhDerivativeFromOutput(y)) is judged where
+                // the work is done, not again at every caller.
+                if (pair.Value.Descendants().Any(d => d is IInvocationOperation call
+                    && call.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString() != "System"))
+                {
+                    wrappers.Add(pair.Key);
+                }
             }
         }
 
@@ -84,6 +93,11 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
         foreach ((IMethodSymbol method, IOperation body, ActivationForm form) in recognised)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
+            if (wrappers.Contains(method))
+            {
+                continue;
+            }
+
             ImmutableDictionary<string, string?>? fix = FixFor(scan, method, form, recognised);
             if (Overflow(scan, method, body, form) is { } overflow)
             {
