@@ -56,7 +56,9 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
-                    if (symbolStart.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                    // Only types that declare a function of one real can hold a hand-written activation.
+                    if (symbolStart.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type
+                        || !type.GetMembers().Any(m => m is IMethodSymbol method && TypeActivationScan.IsRealFunction(method)))
                     {
                         return;
                     }

@@ -77,7 +77,7 @@ internal sealed class TypeActivationScan
             case IConditionalOperation:
                 _candidates.Enqueue((operation, method));
                 break;
-            case IBinaryOperation { Type: { } type } when IsNumber(type) && UniqueInput(operation) is not null:
+            case IBinaryOperation { Type.SpecialType: SpecialType.System_Single or SpecialType.System_Double } when UniqueInput(operation) is not null:
                 // y * (1 - y), 1 - t * t, σ(u) * (1 - σ(u)): inline derivatives, wherever they sit in a larger expression.
                 _candidates.Enqueue((operation, method));
                 break;
