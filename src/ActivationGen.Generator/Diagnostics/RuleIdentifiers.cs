@@ -17,4 +17,17 @@ internal static class RuleIdentifiers
     public const string UndefinedKind = "AG0009";
     public const string MemberAlreadyDefined = "AG0010";
     public const string LanguageVersionTooLow = "AG0011";
+
+    public const string OneSidedWeightInitialization = "AG1001";
+    public const string ConstantWeightInitialization = "AG1002";
+    public const string NegativeBiasBeforeRelu = "AG1003";
+    public const string ReluOnOutputLayer = "AG1004";
+    public const string NarrowDeepReluStack = "AG1005";
+    public const string ReluInitializationScale = "AG1006";
+
+    public const string DerivativeFedWrongValue = "AG2001";
+    public const string LeakySlopeMismatch = "AG2002";
+    public const string ActivationOverflows = "AG2003";
+
+    public const string ReplaceWithGeneratedActivation = "AG3001";
 }

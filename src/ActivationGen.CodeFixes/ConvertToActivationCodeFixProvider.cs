@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ActivationGen.Generator.Analyzers;
+using ActivationGen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ActivationGen.CodeFixes;
+
+/// <summary>
+/// AG3001 and AG2003 → let ActivationGen generate it. A hand-written forward becomes an [Activation]
+/// partial method with the same name, parameter and modifiers (its containing types made partial, a
+/// "using ActivationGen;" added); hand-written derivatives that the generated family replaces with the
+/// same meaning and signature are deleted, so every call site still compiles. A derivative next to an
+/// existing generated activation gets a body that calls the generated member.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConvertToActivationCodeFixProvider)), Shared]
+public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
+{
+    private const string Title = "Generate with ActivationGen";
+    private const string Key = "ActivationGen.ConvertToActivation";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        RuleIdentifiers.ReplaceWithGeneratedActivation, RuleIdentifiers.ActivationOverflows);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => new SolutionFixAllProvider(Title, (s, d, _, ct) => ApplyAsync(s, d, ct));
+
+    /// <inheritdoc/>
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.Properties.ContainsKey(HandWrittenActivationAnalyzer.ActionProperty))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, ct => ApplyAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), ct), Key),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task<Solution> ApplyAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        foreach (IGrouping<SyntaxTree?, Diagnostic> byTree in diagnostics.Where(d => d.Properties.ContainsKey(HandWrittenActivationAnalyzer.ActionProperty)).GroupBy(d => d.Location.SourceTree))
+        {
+            Document? document = byTree.Key is null ? null : solution.GetDocument(byTree.Key);
+            if (document is null
+                || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root
+                || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+            {
+                continue;
+            }
+
+            SyntaxTrivia eol = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } found
+                ? found
+                : SyntaxFactory.LineFeed;
+            var converted = new Dictionary<MethodDeclarationSyntax, string>();
+            var deleted = new HashSet<MethodDeclarationSyntax>();
+            var delegated = new Dictionary<MethodDeclarationSyntax, string>();
+            foreach (Diagnostic diagnostic in byTree)
+            {
+                if (root.FindNode(diagnostic.Location.SourceSpan) is not MethodDeclarationSyntax declaration
+                    || model.GetDeclaredSymbol(declaration, cancellationToken) is not { } method)
+                {
+                    continue;
+                }
+
+                string attribute = diagnostic.Properties[HandWrittenActivationAnalyzer.AttributeProperty]!;
+                if (diagnostic.Properties[HandWrittenActivationAnalyzer.ActionProperty] == "Delegate")
+                {
+                    delegated[declaration] = diagnostic.Properties[HandWrittenActivationAnalyzer.TargetProperty]!;
+                    continue;
+                }
+
+                string name = diagnostic.Properties[HandWrittenActivationAnalyzer.ConvertProperty]!;
+                if (Find(method.ContainingType, name, method.ReturnType, cancellationToken) is { } forward)
+                {
+                    converted[forward] = attribute;
+                }
+
+                if (diagnostic.Properties.TryGetValue(HandWrittenActivationAnalyzer.DeleteProperty, out string? names) && names is not null)
+                {
+                    foreach (string n in names.Split(','))
+                    {
+                        if (Find(method.ContainingType, n, method.ReturnType, cancellationToken) is { } sibling)
+                        {
+                            deleted.Add(sibling);
+                        }
+                    }
+                }
+            }
+
+            var types = new HashSet<TypeDeclarationSyntax>(converted.Keys.SelectMany(m => m.Ancestors().OfType<TypeDeclarationSyntax>()).Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword)));
+            var nodes = converted.Keys.Cast<SyntaxNode>().Concat(deleted).Concat(delegated.Keys).Concat(types).ToList();
+            CompilationUnitSyntax updated = root.TrackNodes(nodes);
+            foreach (MethodDeclarationSyntax method in deleted.Where(d => !converted.ContainsKey(d)))
+            {
+                updated = updated.RemoveNode(updated.GetCurrentNode(method)!, SyntaxRemoveOptions.KeepNoTrivia)!;
+            }
+
+            foreach (KeyValuePair<MethodDeclarationSyntax, string> pair in delegated)
+            {
+                MethodDeclarationSyntax current = updated.GetCurrentNode(pair.Key)!;
+                updated = updated.ReplaceNode(current, Delegate(current, pair.Value));
+            }
+
+            foreach (KeyValuePair<MethodDeclarationSyntax, string> pair in converted)
+            {
+                MethodDeclarationSyntax current = updated.GetCurrentNode(pair.Key)!;
+                updated = updated.ReplaceNode(current, ToPartial(current, pair.Value, eol));
+            }
+
+            foreach (TypeDeclarationSyntax type in types)
+            {
+                TypeDeclarationSyntax current = updated.GetCurrentNode(type)!;
+                updated = updated.ReplaceNode(current, current.AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
+            }
+
+            if (converted.Count > 0 && !updated.Usings.Any(u => u.Name?.ToString() == "ActivationGen"))
+            {
+                updated = updated.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("ActivationGen")).WithTrailingTrivia(eol));
+            }
+
+            solution = solution.WithDocumentSyntaxRoot(document.Id, updated);
+        }
+
+        return solution;
+    }
+
+    private static MethodDeclarationSyntax? Find(INamedTypeSymbol type, string name, ITypeSymbol element, CancellationToken cancellationToken)
+        => type.GetMembers(name).OfType<IMethodSymbol>()
+            .Where(m => m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, element) && SymbolEqualityComparer.Default.Equals(m.ReturnType, element))
+            .SelectMany(m => m.DeclaringSyntaxReferences)
+            .Select(r => r.GetSyntax(cancellationToken))
+            .OfType<MethodDeclarationSyntax>()
+            .FirstOrDefault();
+
+    /// <summary>[Activation(Kind.X)] accessibility static partial T Name(T z); — body removed, everything else kept.</summary>
+    private static MethodDeclarationSyntax ToPartial(MethodDeclarationSyntax method, string attributeArguments, SyntaxTrivia eol)
+    {
+        SyntaxTriviaList leading = method.GetLeadingTrivia();
+        SyntaxTriviaList indentation = SyntaxFactory.TriviaList(leading.Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault());
+        SyntaxTokenList modifiers = method.Modifiers;
+        bool hasAccessibility = modifiers.Any(m => m.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword);
+        if (!hasAccessibility)
+        {
+            // A partial method that returns a value needs explicit accessibility (C# 9).
+            modifiers = modifiers.Insert(0, SyntaxFactory.Token(SyntaxKind.PrivateKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+        }
+
+        modifiers = modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+        AttributeListSyntax attribute = SyntaxFactory.ParseCompilationUnit("[Activation(" + attributeArguments + ")] class C { }")
+            .Members.OfType<ClassDeclarationSyntax>().First().AttributeLists[0]
+            .WithLeadingTrivia(leading)
+            .WithTrailingTrivia(eol);
+
+        MethodDeclarationSyntax partial = method
+            .WithBody(null)
+            .WithExpressionBody(null)
+            .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(method.GetTrailingTrivia()))
+            .WithParameterList(method.ParameterList.WithTrailingTrivia())
+            .WithModifiers(modifiers)
+            .WithLeadingTrivia(indentation);
+        if (modifiers.Count > 0 && !hasAccessibility)
+        {
+            partial = partial.WithModifiers(partial.Modifiers.Replace(partial.Modifiers[0], partial.Modifiers[0].WithLeadingTrivia(indentation)));
+        }
+
+        return partial.WithAttributeLists(partial.AttributeLists.Insert(0, attribute));
+    }
+
+    /// <summary>The derivative keeps its signature and calls the generated member: => NDerivativeFromOutput(y);</summary>
+    private static MethodDeclarationSyntax Delegate(MethodDeclarationSyntax method, string target)
+    {
+        string parameter = method.ParameterList.Parameters[0].Identifier.Text;
+        ArrowExpressionClauseSyntax arrow = SyntaxFactory.ArrowExpressionClause(SyntaxFactory.ParseExpression(target + "(" + parameter + ")"))
+            .WithArrowToken(SyntaxFactory.Token(SyntaxKind.EqualsGreaterThanToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space));
+        return method
+            .WithBody(null)
+            .WithParameterList(method.ParameterList.WithTrailingTrivia())
+            .WithExpressionBody(arrow)
+            .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(method.GetTrailingTrivia()));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ActivationGen.Generator.Analyzers;
+using ActivationGen.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace ActivationGen.CodeFixes;
+
+/// <summary>
+/// AG1001 → a zero-centred He (Kaiming) uniform initialiser, (rng.NextDouble() * 2.0 − 1.0) · √(6 / fanIn),
+/// whose variance is 2 / fanIn. Offered where a fan-in is in scope under a name that says so (fanIn,
+/// inputs, inputSize, nIn…) and the original draws from a System.Random it can reuse.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HeInitializationCodeFixProvider)), Shared]
+public sealed class HeInitializationCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.OneSidedWeightInitialization);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value
+                || Replacement(model, value, context.CancellationToken) is not { } replacement)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Initialise zero-centred with He scale",
+                    ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(value, replacement.WithTriviaFrom(value)))),
+                    "ActivationGen.HeInitialization"),
+                diagnostic);
+        }
+    }
+
+    private static ExpressionSyntax? Replacement(SemanticModel model, ExpressionSyntax value, CancellationToken cancellationToken)
+    {
+        INamedTypeSymbol? random = model.Compilation.GetTypeByMetadataName("System.Random");
+        ExpressionSyntax? receiver = value.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
+            .Where(i => model.GetSymbolInfo(i, cancellationToken).Symbol is IMethodSymbol { IsStatic: false } m && IsRandom(m.ContainingType, random))
+            .Select(i => (i.Expression as MemberAccessExpressionSyntax)?.Expression)
+            .FirstOrDefault(e => e is not null);
+        if (receiver is null)
+        {
+            return null;
+        }
+
+        string? fanIn = model.LookupSymbols(value.SpanStart)
+            .Where(s => s is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol && NetworkNames.IsFanIn(s.Name) && IsNumber(s))
+            .OrderBy(s => s is IFieldSymbol or IPropertySymbol ? 1 : 0)
+            .Select(s => s.Name)
+            .FirstOrDefault();
+        if (fanIn is null)
+        {
+            return null;
+        }
+
+        ITypeSymbol? target = model.GetTypeInfo(value, cancellationToken).ConvertedType;
+        // Math where System is imported (as it is wherever Random is used by its short name), else qualified.
+        bool mathInScope = model.LookupNamespacesAndTypes(value.SpanStart, name: "Math")
+            .Any(t => t is INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
+        string math = mathInScope ? "Math" : "global::System.Math";
+        string text = "(" + receiver.WithoutTrivia() + ".NextDouble() * 2.0 - 1.0) * " + math + ".Sqrt(6.0 / " + fanIn + ")";
+        if (target?.SpecialType == SpecialType.System_Single)
+        {
+            text = "(float)(" + text + ")";
+        }
+
+        return SyntaxFactory.ParseExpression(text).WithAdditionalAnnotations(Simplifier.Annotation);
+    }
+
+    private static bool IsRandom(ITypeSymbol? type, INamedTypeSymbol? random)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, random))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNumber(ISymbol symbol)
+        => (symbol switch { ILocalSymbol l => l.Type, IParameterSymbol p => p.Type, IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null })?.SpecialType
+            is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Single;
+}

@@ -1,0 +1,243 @@
+using System;
+using System.Globalization;
+using ActivationGen.Generator.Kinds;
+
+namespace ActivationGen.Generator.Analyzers;
+
+/// <summary>The activation families the analyzers recognise in hand-written code.</summary>
+internal enum FormFamily
+{
+    Sigmoid,
+    Tanh,
+    Relu,
+    LeakyRelu,
+    Elu,
+}
+
+/// <summary>What a recognised function computes.</summary>
+internal enum FormRole
+{
+    /// <summary>y = g(z).</summary>
+    Forward,
+
+    /// <summary>g'(z), written in the pre-activation z.</summary>
+    DerivativeFromInput,
+
+    /// <summary>g'(z), written in the output y = g(z).</summary>
+    DerivativeFromOutput,
+
+    /// <summary>g'(z) of a family whose derivative reads the same in z and in y (ReLU, leaky ReLU: a step at 0).</summary>
+    Derivative,
+}
+
+/// <summary>A recognised function: family, role and the family's constant (slope, α) where it has one.</summary>
+internal readonly record struct ActivationForm(FormFamily Family, FormRole Role, double Parameter)
+{
+    /// <summary>Whether the derivative must be fed z (from input) or y (from output) and the two differ.</summary>
+    public bool DerivativeDependsOnWhatItIsFed => Family is FormFamily.Sigmoid or FormFamily.Tanh or FormFamily.Elu;
+
+    public string FamilyDisplayName => Family switch
+    {
+        FormFamily.Sigmoid => "sigmoid",
+        FormFamily.Tanh => "tanh",
+        FormFamily.Relu => "ReLU",
+        FormFamily.LeakyRelu => "leaky ReLU",
+        _ => "ELU",
+    };
+
+    /// <summary>Name of the constant the family carries, for messages ("slope", "α").</summary>
+    public string ParameterName => Family == FormFamily.LeakyRelu ? "slope" : "alpha";
+
+    public bool HasParameter => Family is FormFamily.LeakyRelu or FormFamily.Elu;
+
+    /// <summary>"sigmoid", "derivative of tanh (from its output)"….</summary>
+    public string Description => Role switch
+    {
+        FormRole.Forward => FamilyDisplayName + (HasParameter ? " (" + ParameterName + " " + Format(Parameter) + ")" : string.Empty),
+        FormRole.DerivativeFromInput => "derivative of " + FamilyDisplayName + " (from the pre-activation)",
+        FormRole.DerivativeFromOutput => "derivative of " + FamilyDisplayName + " (from its output)",
+        _ => "derivative of " + FamilyDisplayName,
+    };
+
+    /// <summary>The generator's kind for this family, or null where the generator has none yet.</summary>
+    public ActivationKind? GeneratorKind => Family switch
+    {
+        FormFamily.Sigmoid => KindRegistry.Find((int)ActivationKindId.Sigmoid),
+        FormFamily.Tanh => KindRegistry.Find((int)ActivationKindId.Tanh),
+        FormFamily.Relu => KindRegistry.Find((int)ActivationKindId.Relu),
+        FormFamily.LeakyRelu => KindRegistry.Find((int)ActivationKindId.LeakyRelu),
+        _ => null,
+    };
+
+    /// <summary>The attribute arguments that generate this family: "Kind.LeakyRelu, Slope = 0.1".</summary>
+    public string AttributeArguments
+    {
+        get
+        {
+            ActivationKind? kind = GeneratorKind;
+            string name = kind?.Name ?? Family.ToString();
+            return Family == FormFamily.LeakyRelu && Parameter != LeakyReluKind.Slope.Default
+                ? "Kind." + name + ", " + LeakyReluKind.Slope.Name + " = " + Format(Parameter)
+                : "Kind." + name;
+        }
+    }
+
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Recognises a function of one real by its values, not its spelling: 1/(1+e^−z), e^z/(1+e^z),
+/// 0.5·(1+tanh(z/2)) are all the sigmoid. The function is sampled at points away from 0 (where the kink
+/// conventions differ) and compared with each family's reference within float accuracy.
+/// </summary>
+internal static class ActivationForms
+{
+    /// <summary>Where a function is sampled to recognise it.</summary>
+    public static readonly double[] SamplePoints = [-3, -2, -1.25, -0.5, -0.25, 0.25, 0.5, 1.25, 2, 3];
+
+    /// <summary>Inputs far enough out to overflow e^|z| in float (88.7) or double (709.8).</summary>
+    public static readonly double[] OverflowPoints = [-100, 100, -1000, 1000];
+
+    private const double Tolerance = 2e-5;
+
+    /// <summary>Recognises the sampled values (aligned with <see cref="SamplePoints"/>), or returns null.</summary>
+    public static ActivationForm? Recognize(double[] values)
+    {
+        if (values.Length != SamplePoints.Length)
+        {
+            return null;
+        }
+
+        foreach (double v in values)
+        {
+            if (double.IsNaN(v) || double.IsInfinity(v))
+            {
+                return null;
+            }
+        }
+
+        if (Matches(values, Sigmoid))
+        {
+            return new ActivationForm(FormFamily.Sigmoid, FormRole.Forward, 0);
+        }
+
+        if (Matches(values, Math.Tanh))
+        {
+            return new ActivationForm(FormFamily.Tanh, FormRole.Forward, 0);
+        }
+
+        if (Matches(values, z => Sigmoid(z) * (1 - Sigmoid(z))))
+        {
+            return new ActivationForm(FormFamily.Sigmoid, FormRole.DerivativeFromInput, 0);
+        }
+
+        if (Matches(values, y => y * (1 - y)))
+        {
+            return new ActivationForm(FormFamily.Sigmoid, FormRole.DerivativeFromOutput, 0);
+        }
+
+        if (Matches(values, z => 1 - (Math.Tanh(z) * Math.Tanh(z))))
+        {
+            return new ActivationForm(FormFamily.Tanh, FormRole.DerivativeFromInput, 0);
+        }
+
+        if (Matches(values, y => 1 - (y * y)))
+        {
+            return new ActivationForm(FormFamily.Tanh, FormRole.DerivativeFromOutput, 0);
+        }
+
+        // Piecewise families: identity above 0 (forward) or 1 above 0 (derivative); the negative side
+        // determines the family and its constant.
+        double atMinusOne = values[Array.IndexOf(SamplePoints, -1.25)];
+        if (Matches(values, z => z > 0 ? z : double.NaN, positiveOnly: true))
+        {
+            double slope = atMinusOne / -1.25;
+            if (Math.Abs(slope) <= Tolerance && Matches(values, z => Math.Max(0, z)))
+            {
+                return new ActivationForm(FormFamily.Relu, FormRole.Forward, 0);
+            }
+
+            if (slope > 0 && slope < 1 && Matches(values, z => z > 0 ? z : slope * z))
+            {
+                return new ActivationForm(FormFamily.LeakyRelu, FormRole.Forward, Round(slope));
+            }
+
+            double alpha = atMinusOne / (Math.Exp(-1.25) - 1);
+            if (alpha > 0 && Matches(values, z => z > 0 ? z : alpha * (Math.Exp(z) - 1)))
+            {
+                return new ActivationForm(FormFamily.Elu, FormRole.Forward, Round(alpha));
+            }
+
+            return null;
+        }
+
+        if (Matches(values, z => z > 0 ? 1 : double.NaN, positiveOnly: true))
+        {
+            double below = atMinusOne;
+            if (Math.Abs(below) <= Tolerance && Matches(values, z => z > 0 ? 1 : 0))
+            {
+                return new ActivationForm(FormFamily.Relu, FormRole.Derivative, 0);
+            }
+
+            if (below > 0 && below < 1 && Matches(values, z => z > 0 ? 1 : below))
+            {
+                return new ActivationForm(FormFamily.LeakyRelu, FormRole.Derivative, Round(below));
+            }
+
+            double alphaIn = below / Math.Exp(-1.25);
+            if (alphaIn > 0 && Matches(values, z => z > 0 ? 1 : alphaIn * Math.Exp(z)))
+            {
+                return new ActivationForm(FormFamily.Elu, FormRole.DerivativeFromInput, Round(alphaIn));
+            }
+
+            double alphaOut = below + 1.25;
+            if (alphaOut > 0 && Matches(values, y => y > 0 ? 1 : y + alphaOut))
+            {
+                return new ActivationForm(FormFamily.Elu, FormRole.DerivativeFromOutput, Round(alphaOut));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The reference value of a recognised function at z, for overflow checks.</summary>
+    public static double Reference(ActivationForm form, double z) => (form.Family, form.Role) switch
+    {
+        (FormFamily.Sigmoid, FormRole.Forward) => Sigmoid(z),
+        (FormFamily.Sigmoid, FormRole.DerivativeFromInput) => Sigmoid(z) * Sigmoid(-z),
+        (FormFamily.Sigmoid, _) => z * (1 - z),
+        (FormFamily.Tanh, FormRole.Forward) => Math.Tanh(z),
+        (FormFamily.Tanh, FormRole.DerivativeFromInput) => 1 / (Math.Cosh(z) * Math.Cosh(z)),
+        (FormFamily.Tanh, _) => 1 - (z * z),
+        (_, FormRole.Forward) => z > 0 ? z : form.Family == FormFamily.Elu ? form.Parameter * (Math.Exp(z) - 1) : form.Parameter * z,
+        (FormFamily.Elu, FormRole.DerivativeFromInput) => z > 0 ? 1 : form.Parameter * Math.Exp(z),
+        (FormFamily.Elu, _) => z > 0 ? 1 : z + form.Parameter,
+        _ => z > 0 ? 1 : form.Parameter,
+    };
+
+    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+
+    private static bool Matches(double[] values, Func<double, double> reference, bool positiveOnly = false)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            double z = SamplePoints[i];
+            if (positiveOnly && z <= 0)
+            {
+                continue;
+            }
+
+            double expected = reference(z);
+            if (!(Math.Abs(values[i] - expected) <= Tolerance * Math.Max(1, Math.Abs(expected))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Constants written in source come back through float rounding (0.01f·z / z = 0.0099999998);
+    /// six decimals restore the constant as written.</summary>
+    private static double Round(double value) => Math.Round(value, 6);
+}

@@ -1,0 +1,372 @@
+using System.Threading.Tasks;
+using ActivationGen.Analyzers.Tests.Infrastructure;
+using ActivationGen.CodeFixes;
+using ActivationGen.Generator.Analyzers;
+using Xunit;
+
+namespace ActivationGen.Analyzers.Tests.CodeFixes;
+
+/// <summary>
+/// Every fix: the diagnostic is in the source, the fix (and Fix All) produces the expected code, and the
+/// fixed project, compiled with the real generator, has no diagnostic left and no compiler error.
+/// </summary>
+public class CodeFixTests
+{
+    [Fact]
+    public Task AG3001_converts_a_static_sigmoid_and_deletes_its_twin_derivative()
+        => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(
+            """
+            using System;
+
+            public static class Activations
+            {
+                /// <summary>Logistic sigmoid.</summary>
+                public static double {|AG3001:Sigmoid|}(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+                public static double SigmoidDerivative(double x) => Sigmoid(x) * (1 - Sigmoid(x));
+
+                public static double Use(double x) => Sigmoid(x) + SigmoidDerivative(x);
+            }
+            """,
+            """
+            using System;
+            using ActivationGen;
+
+            public static partial class Activations
+            {
+                /// <summary>Logistic sigmoid.</summary>
+                [Activation(Kind.Sigmoid)]
+                public static partial double Sigmoid(double x);
+
+                public static double Use(double x) => Sigmoid(x) + SigmoidDerivative(x);
+            }
+            """);
+
+    [Fact]
+    public Task AG3001_converts_an_instance_leaky_relu_with_its_slope_and_adds_accessibility()
+        => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(
+            """
+            using ActivationGen;
+
+            public sealed class Layer
+            {
+                float {|AG3001:Leaky|}(float z) => z > 0 ? z : 0.2f * z;
+
+                public float Apply(float z) => Leaky(z);
+            }
+            """,
+            """
+            using ActivationGen;
+
+            public sealed partial class Layer
+            {
+                [Activation(Kind.LeakyRelu, Slope = 0.2)]
+                private partial float Leaky(float z);
+
+                public float Apply(float z) => Leaky(z);
+            }
+            """);
+
+    [Fact]
+    public Task AG3001_points_a_derivative_at_the_generated_member()
+        => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(
+            """
+            using ActivationGen;
+
+            public static partial class Act
+            {
+                [Activation(Kind.Tanh)]
+                public static partial double Tanh(double z);
+
+                public static double {|AG3001:TanhGrad|}(double y)
+                {
+                    return 1 - y * y;
+                }
+            }
+            """,
+            """
+            using ActivationGen;
+
+            public static partial class Act
+            {
+                [Activation(Kind.Tanh)]
+                public static partial double Tanh(double z);
+
+                public static double TanhGrad(double y) => TanhDerivativeFromOutput(y);
+            }
+            """);
+
+    [Fact]
+    public Task AG2003_converts_the_overflowing_method()
+        => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(
+            """
+            using System;
+
+            namespace Nets
+            {
+                public class Neuron
+                {
+                    public static double {|AG2003:Logistic|}(double x) => Math.Exp(x) / (1 + Math.Exp(x));
+                }
+            }
+            """,
+            """
+            using System;
+            using ActivationGen;
+
+            namespace Nets
+            {
+                public partial class Neuron
+                {
+                    [Activation(Kind.Sigmoid)]
+                    public static partial double Logistic(double x);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AG2001_calls_the_from_output_member()
+        => Verify.CodeFixAsync<DerivativeMisuseAnalyzer, DerivativeFromOutputCodeFixProvider>(
+            """
+            using ActivationGen;
+
+            public static partial class Act
+            {
+                [Activation(Kind.Sigmoid)]
+                public static partial double Sigmoid(double z);
+            }
+
+            public sealed class Layer
+            {
+                private readonly double[] z = new double[8];
+                private readonly double[] a = new double[8];
+
+                public void Forward() { for (int j = 0; j < 8; j++) a[j] = Act.Sigmoid(z[j]); }
+
+                public double Delta(int j, double e) => e * {|AG2001:Act.SigmoidDerivative(a[j])|} + e * {|AG2001:Act.SigmoidDerivative(a[j - 1])|};
+            }
+            """,
+            """
+            using ActivationGen;
+
+            public static partial class Act
+            {
+                [Activation(Kind.Sigmoid)]
+                public static partial double Sigmoid(double z);
+            }
+
+            public sealed class Layer
+            {
+                private readonly double[] z = new double[8];
+                private readonly double[] a = new double[8];
+
+                public void Forward() { for (int j = 0; j < 8; j++) a[j] = Act.Sigmoid(z[j]); }
+
+                public double Delta(int j, double e) => e * Act.SigmoidDerivativeFromOutput(a[j]) + e * Act.SigmoidDerivativeFromOutput(a[j - 1]);
+            }
+            """);
+
+    [Fact]
+    public Task AG1004_unwraps_the_output_relu()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, OutputActivationCodeFixProvider>(
+            """
+            using System;
+
+            public sealed class Network
+            {
+                public double Predict(double[] x, double[] w)
+                {
+                    double s = 0;
+                    for (int i = 0; i < x.Length; i++) s += w[i] * x[i];
+                    return {|AG1004:Math.Max(0, s)|};
+                }
+            }
+            """,
+            """
+            using System;
+
+            public sealed class Network
+            {
+                public double Predict(double[] x, double[] w)
+                {
+                    double s = 0;
+                    for (int i = 0; i < x.Length; i++) s += w[i] * x[i];
+                    return s;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AG1004_switches_the_enum_argument_to_identity_or_sigmoid()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, OutputActivationCodeFixProvider>(
+            """
+            using System.Collections.Generic;
+
+            public enum Act { Identity, Sigmoid, ReLU }
+            public sealed class Layer { public Layer(int i, int o, Act a) { } }
+
+            public static class Build
+            {
+                public static List<Layer> Layers() => new List<Layer> { new Layer(4, 8, Act.ReLU), new Layer(8, 1, {|AG1004:Act.ReLU|}) };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+
+            public enum Act { Identity, Sigmoid, ReLU }
+            public sealed class Layer { public Layer(int i, int o, Act a) { } }
+
+            public static class Build
+            {
+                public static List<Layer> Layers() => new List<Layer> { new Layer(4, 8, Act.ReLU), new Layer(8, 1, Act.Sigmoid) };
+            }
+            """,
+            equivalenceKey: "ActivationGen.SigmoidOutput");
+
+    [Fact]
+    public Task AG1004_removes_a_trailing_relu_layer()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, OutputActivationCodeFixProvider>(
+            """
+            public interface ILayer { }
+            public sealed class Dense : ILayer { public Dense(int i, int o) { } }
+            public sealed class Relu : ILayer { }
+            public sealed class Model { public void Add(ILayer l) { } }
+
+            public static class Build
+            {
+                public static void Run(Model model)
+                {
+                    model.Add(new Dense(4, 8));
+                    model.Add(new Relu());
+                    model.Add(new Dense(8, 1));
+                    model.Add({|AG1004:new Relu()|});
+                }
+            }
+            """,
+            """
+            public interface ILayer { }
+            public sealed class Dense : ILayer { public Dense(int i, int o) { } }
+            public sealed class Relu : ILayer { }
+            public sealed class Model { public void Add(ILayer l) { } }
+
+            public static class Build
+            {
+                public static void Run(Model model)
+                {
+                    model.Add(new Dense(4, 8));
+                    model.Add(new Relu());
+                    model.Add(new Dense(8, 1));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AG1001_he_fix_centres_and_scales_by_the_fan_in_in_scope()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, HeInitializationCodeFixProvider>(
+            """
+            using System;
+
+            public sealed class Dense
+            {
+                private readonly float[] w;
+
+                public Dense(int fanIn, int units, Random rng)
+                {
+                    w = new float[fanIn * units];
+                    for (int i = 0; i < w.Length; i++) w[i] = {|AG1001:(float)(rng.NextDouble() * 0.01)|};
+                }
+
+                public float Relu(float z) => MathF.Max(0f, z);
+            }
+            """,
+            """
+            using System;
+
+            public sealed class Dense
+            {
+                private readonly float[] w;
+
+                public Dense(int fanIn, int units, Random rng)
+                {
+                    w = new float[fanIn * units];
+                    for (int i = 0; i < w.Length; i++) w[i] = (float)((rng.NextDouble() * 2.0 - 1.0) * Math.Sqrt(6.0 / fanIn));
+                }
+
+                public float Relu(float z) => MathF.Max(0f, z);
+            }
+            """);
+
+    [Fact]
+    public Task AG1001_and_AG1003_leaky_fix_switches_the_generated_relu_once()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, LeakyReluCodeFixProvider>(
+            """
+            using System;
+            using ActivationGen;
+
+            public static partial class Act
+            {
+                [Activation(Kind.Relu)]
+                public static partial float Relu(float z);
+            }
+
+            public sealed class Hidden
+            {
+                private readonly float[] w = new float[16];
+                private readonly float[] bias = new float[4];
+
+                public Hidden(Random rng)
+                {
+                    for (int i = 0; i < w.Length; i++) w[i] = {|AG1001:(float)(rng.NextDouble() * 0.01)|};
+                    for (int j = 0; j < bias.Length; j++) bias[j] = {|AG1003:-0.5f|};
+                }
+
+                public float Unit(float z) => Act.Relu(z);
+            }
+            """,
+            """
+            using System;
+            using ActivationGen;
+
+            public static partial class Act
+            {
+                [Activation(Kind.LeakyRelu)]
+                public static partial float Relu(float z);
+            }
+
+            public sealed class Hidden
+            {
+                private readonly float[] w = new float[16];
+                private readonly float[] bias = new float[4];
+
+                public Hidden(Random rng)
+                {
+                    for (int i = 0; i < w.Length; i++) w[i] = (float)(rng.NextDouble() * 0.01);
+                    for (int j = 0; j < bias.Length; j++) bias[j] = -0.5f;
+                }
+
+                public float Unit(float z) => Act.Relu(z);
+            }
+            """);
+
+    [Fact]
+    public Task AG1005_leaky_fix_switches_the_enum_argument()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, LeakyReluCodeFixProvider>(
+            """
+            public enum Activation { Sigmoid, ReLU, LeakyReLU }
+            public sealed class Mlp { public Mlp(int[] layerSizes, Activation hidden) { } }
+
+            public static class Build
+            {
+                public static Mlp Deep() => new Mlp({|AG1005:new[] { 3, 2, 2, 2, 2, 2, 2, 1 }|}, Activation.ReLU);
+            }
+            """,
+            """
+            public enum Activation { Sigmoid, ReLU, LeakyReLU }
+            public sealed class Mlp { public Mlp(int[] layerSizes, Activation hidden) { } }
+
+            public static class Build
+            {
+                public static Mlp Deep() => new Mlp(new[] { 3, 2, 2, 2, 2, 2, 2, 1 }, Activation.LeakyReLU);
+            }
+            """);
+}

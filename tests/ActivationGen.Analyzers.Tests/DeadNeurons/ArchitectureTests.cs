@@ -1,0 +1,220 @@
+using System.Threading.Tasks;
+using ActivationGen.Analyzers.Tests.Infrastructure;
+using ActivationGen.Generator.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace ActivationGen.Analyzers.Tests.DeadNeurons;
+
+/// <summary>AG1004 (ReLU on the output layer) and AG1005 (deep, narrow ReLU stack).</summary>
+public class ArchitectureTests
+{
+    private const string LayerLibrary = """
+        using System;
+        using System.Collections.Generic;
+
+        public interface ILayer { double[] Forward(double[] x); }
+
+        public sealed class Dense : ILayer
+        {
+            public Dense(int inputs, int outputs) { }
+            public double[] Forward(double[] x) => x;
+        }
+
+        public sealed class ReLU : ILayer
+        {
+            public double[] Forward(double[] x) { var y = new double[x.Length]; for (int i = 0; i < x.Length; i++) y[i] = Math.Max(0, x[i]); return y; }
+        }
+
+        public sealed class Softmax : ILayer
+        {
+            public double[] Forward(double[] x) => x;
+        }
+
+        public enum ActivationType { Identity, Sigmoid, ReLU, LeakyReLU }
+
+        public sealed class Layer
+        {
+            public Layer(int inputs, int outputs, ActivationType activation) { }
+        }
+
+        public sealed class Sequential
+        {
+            public Sequential(params ILayer[] layers) { }
+            public void Add(ILayer layer) { }
+        }
+
+        public sealed class Mlp
+        {
+            public Mlp(int[] layerSizes, ActivationType hidden) { }
+        }
+
+        """;
+
+    [Fact]
+    public Task AG1004_fires_on_a_layer_array_ending_in_relu()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(LayerLibrary + """
+            public static class Program
+            {
+                public static ILayer[] Build()
+                {
+                    ILayer[] layers = { new Dense(784, 128), new ReLU(), new Dense(128, 10), {|AG1004:new ReLU()|} };
+                    return layers;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AG1004_fires_on_layers_added_one_by_one_and_on_an_enum_argument()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(LayerLibrary + """
+            public static class Program
+            {
+                public static void Build(Sequential model)
+                {
+                    model.Add(new Dense(784, 64));
+                    model.Add(new ReLU());
+                    model.Add(new Dense(64, 1));
+                    model.Add({|AG1004:new ReLU()|});
+                }
+
+                public static List<Layer> Layers() => new List<Layer>
+                {
+                    new Layer(784, 64, ActivationType.ReLU),
+                    new Layer(64, 10, {|AG1004:ActivationType.ReLU|}),
+                };
+            }
+            """);
+
+    [Fact]
+    public Task AG1004_fires_on_a_network_forward_that_rectifies_every_layer()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class NeuralNetwork
+            {
+                private readonly double[][][] _w;
+
+                public NeuralNetwork(double[][][] w) => _w = w;
+
+                public double[] Predict(double[] input)
+                {
+                    double[] a = input;
+                    for (int l = 0; l < _w.Length; l++)
+                    {
+                        var next = new double[_w[l].Length];
+                        for (int j = 0; j < next.Length; j++)
+                        {
+                            double z = 0;
+                            for (int i = 0; i < a.Length; i++) z += _w[l][j][i] * a[i];
+                            next[j] = {|AG1004:Math.Max(0, z)|};
+                        }
+
+                        a = next;
+                    }
+
+                    return a;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AG1004_silent_on_linear_or_softmax_outputs_hidden_lists_and_layer_classes()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(LayerLibrary + """
+            public static class Program
+            {
+                public static void Build(Sequential model)
+                {
+                    ILayer[] layers = { new Dense(784, 128), new ReLU(), new Dense(128, 10), new Softmax() };
+                    ILayer[] hiddenLayers = { new Dense(784, 128), new ReLU() };
+                    model.Add(new Dense(784, 64));
+                    model.Add(new ReLU());
+                    model.Add(new Dense(64, 1));
+                    var list = new List<Layer> { new Layer(784, 64, ActivationType.ReLU), new Layer(64, 1, ActivationType.Identity) };
+                }
+            }
+
+            public sealed class HiddenDense
+            {
+                public double[] Forward(double[] x)
+                {
+                    var y = new double[x.Length];
+                    for (int i = 0; i < y.Length; i++) y[i] = Math.Max(0, x[i]);
+                    return y;
+                }
+            }
+
+            public sealed class Network
+            {
+                public double[] Forward(double[] x, double[][] w1, double[][] w2)
+                {
+                    var h = new double[w1.Length];
+                    for (int j = 0; j < h.Length; j++) { double s = 0; for (int i = 0; i < x.Length; i++) s += w1[j][i] * x[i]; h[j] = Math.Max(0, s); }
+                    var y = new double[w2.Length];
+                    for (int k = 0; k < y.Length; k++) { double s = 0; for (int j = 0; j < h.Length; j++) s += w2[k][j] * h[j]; y[k] = s; }
+                    return y;
+                }
+            }
+            """);
+
+    /// <summary>Depth 10, width 2: 1 − 0.75¹⁰ = 94.4 % (Lu et al. 2019).</summary>
+    [Fact]
+    public Task AG1005_fires_on_sizes_passed_with_relu_and_reports_the_probability()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(LayerLibrary + """
+            public static class Program
+            {
+                public static Mlp Deep() => new Mlp({|#0:new[] { 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1 }|}, ActivationType.ReLU);
+            }
+            """,
+            null,
+            new DiagnosticResult("AG1005", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("[2, 2, 2, 2, 2, 2, 2, 2, 2, 2]", "94.4 %", 10, "10 %").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    /// <summary>1 − (1 − 2⁻⁴)¹⁰ = 1 − 0.52446 = 47.6 % (the issue's figure), computed here by hand.</summary>
+    [Fact]
+    public Task AG1005_message_gives_Lu_et_al_probability_for_width_four()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(
+            """
+            using System;
+
+            public sealed class DeepNet
+            {
+                private static readonly int[] LayerSizes = {|#0:{ 784, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 10 }|};
+
+                public double Hidden(double z) => Math.Max(0, z);
+            }
+            """,
+            null,
+            new DiagnosticResult("AG1005", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("[4, 4, 4, 4, 4, 4, 4, 4, 4, 4]", "47.6 %", 10, "10 %"));
+
+    [Fact]
+    public Task AG1005_threshold_is_read_from_editorconfig()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(
+            """
+            using System;
+
+            public sealed class DeepNet
+            {
+                private static readonly int[] LayerSizes = { 784, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 10 };
+
+                public double Hidden(double z) => Math.Max(0, z);
+            }
+            """,
+            editorConfig: "activationgen.dead_neuron_probability_threshold = 50%");
+
+    [Fact]
+    public Task AG1005_silent_on_wide_sigmoid_leaky_and_single_hidden_layer_networks()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(LayerLibrary + """
+            public static class Program
+            {
+                public static void Build()
+                {
+                    var wide = new Mlp(new[] { 784, 128, 128, 128, 128, 10 }, ActivationType.ReLU);
+                    var sigmoid = new Mlp(new[] { 2, 2, 2, 2, 2, 2, 1 }, ActivationType.Sigmoid);
+                    var leaky = new Mlp(new[] { 2, 2, 2, 2, 2, 2, 1 }, ActivationType.LeakyReLU);
+                    var xor = new Mlp(new[] { 2, 2, 1 }, ActivationType.ReLU);
+                }
+            }
+            """);
+}

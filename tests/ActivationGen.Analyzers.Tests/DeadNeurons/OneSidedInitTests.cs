@@ -1,0 +1,312 @@
+using System.Threading.Tasks;
+using ActivationGen.Analyzers.Tests.Infrastructure;
+using ActivationGen.Generator.Analyzers;
+using Xunit;
+
+namespace ActivationGen.Analyzers.Tests.DeadNeurons;
+
+/// <summary>AG1001: weights drawn from a one-signed range in a network that applies ReLU.</summary>
+public class OneSidedInitTests
+{
+    [Fact]
+    public Task Fires_on_flat_array_mlp_with_NextDouble_and_MathMax()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class Mlp
+            {
+                private readonly double[] _w1 = new double[784 * 128];
+                private readonly double[] _h = new double[128];
+                private readonly Random _rng = new(42);
+
+                public Mlp()
+                {
+                    for (int i = 0; i < _w1.Length; i++)
+                    {
+                        _w1[i] = {|AG1001:_rng.NextDouble() * 0.01|};
+                    }
+                }
+
+                public double[] Hidden(double[] x)
+                {
+                    for (int j = 0; j < 128; j++)
+                    {
+                        double s = 0;
+                        for (int i = 0; i < 784; i++) s += _w1[j * 784 + i] * x[i];
+                        _h[j] = Math.Max(0, s);
+                    }
+                    return _h;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fires_on_float_weights_feeding_a_generated_relu_as_in_the_DeadNeurons_sample()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+            using ActivationGen;
+
+            public static partial class Act
+            {
+                [Activation(Kind.Relu)]
+                public static partial void Relu(ReadOnlySpan<float> z, Span<float> y);
+            }
+
+            public sealed class BrokenNet
+            {
+                private readonly float[] w;
+                private readonly float[] bias;
+
+                public BrokenNet(int fanIn, int units, Random rng)
+                {
+                    w = new float[fanIn * units];
+                    bias = new float[units];
+                    for (int i = 0; i < w.Length; i++) w[i] = {|AG1001:(float)(rng.NextDouble() * 0.01)|};
+                }
+
+                public void Forward(float[] z, float[] a) => Act.Relu(z, a);
+            }
+            """);
+
+    [Fact]
+    public Task Fires_on_he_scale_that_forgot_to_centre()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public class Dense
+            {
+                public double[][] W;
+
+                public Dense(int fanIn, int fanOut, Random rng)
+                {
+                    W = new double[fanOut][];
+                    double scale = Math.Sqrt(2.0 / fanIn);
+                    for (int o = 0; o < fanOut; o++)
+                    {
+                        W[o] = new double[fanIn];
+                        for (int i = 0; i < fanIn; i++) W[o][i] = {|AG1001:rng.NextDouble() * scale|};
+                    }
+                }
+
+                public double Activate(double z) => z > 0 ? z : 0;
+            }
+            """);
+
+    [Fact]
+    public Task Fires_in_a_layer_class_when_the_project_declares_a_relu_layer()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public interface ILayer { double[] Forward(double[] x); }
+
+            public sealed class FullyConnected : ILayer
+            {
+                private readonly double[,] _weights;
+
+                public FullyConnected(int inputs, int outputs, Random random)
+                {
+                    _weights = new double[outputs, inputs];
+                    for (int o = 0; o < outputs; o++)
+                        for (int i = 0; i < inputs; i++)
+                            _weights[o, i] = {|AG1001:random.Next(0, 100) / 1000.0|};
+                }
+
+                public double[] Forward(double[] x)
+                {
+                    var y = new double[_weights.GetLength(0)];
+                    for (int o = 0; o < y.Length; o++)
+                        for (int i = 0; i < x.Length; i++) y[o] += _weights[o, i] * x[i];
+                    return y;
+                }
+            }
+
+            public sealed class ReLULayer : ILayer
+            {
+                public double[] Forward(double[] x)
+                {
+                    var y = new double[x.Length];
+                    for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0 ? x[i] : 0;
+                    return y;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Fires_on_list_of_rows_with_an_activation_enum_switch()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+            using System.Collections.Generic;
+
+            public enum Activation { Sigmoid, ReLU }
+
+            public class Layer
+            {
+                public readonly List<double[]> Weights = new();
+                private readonly Activation _activation;
+
+                public Layer(int inputs, int outputs, Activation activation)
+                {
+                    _activation = activation;
+                    var rng = new Random();
+                    for (int o = 0; o < outputs; o++)
+                    {
+                        var row = new double[inputs];
+                        for (int i = 0; i < inputs; i++) row[i] = {|AG1001:Math.Abs(rng.NextDouble() - 0.5)|};
+                        Weights.Add(row);
+                    }
+                }
+
+                public double Apply(double z) => _activation switch
+                {
+                    Activation.ReLU => Math.Max(0.0, z),
+                    _ => 1.0 / (1.0 + Math.Exp(-z)),
+                };
+            }
+            """);
+
+    [Fact]
+    public Task Fires_on_linq_initialiser()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+            using System.Linq;
+
+            public class TinyNet
+            {
+                private static readonly Random Rng = Random.Shared;
+                private float[] _kernel = Enumerable.Range(0, 256).Select(_ => {|AG1001:Rng.NextSingle()|}).ToArray();
+
+                public float Unit(float z) => MathF.Max(0f, z);
+            }
+            """);
+
+    [Fact]
+    public Task Silent_on_he_uniform_init()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class Mlp
+            {
+                private readonly double[] _w1;
+                private readonly Random _rng = new(42);
+
+                public Mlp(int fanIn, int units)
+                {
+                    _w1 = new double[fanIn * units];
+                    double limit = Math.Sqrt(6.0 / fanIn);
+                    for (int i = 0; i < _w1.Length; i++)
+                    {
+                        _w1[i] = (_rng.NextDouble() * 2 - 1) * limit;
+                    }
+                }
+
+                public double Hidden(double z) => Math.Max(0, z);
+            }
+            """);
+
+    [Fact]
+    public Task Silent_on_he_normal_box_muller_init()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class Dense
+            {
+                public float[] W;
+
+                public Dense(int fanIn, int fanOut, Random rng)
+                {
+                    W = new float[fanIn * fanOut];
+                    float std = MathF.Sqrt(2f / fanIn);
+                    for (int i = 0; i < W.Length; i++)
+                    {
+                        double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
+                        W[i] = (float)(Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2)) * std;
+                    }
+                }
+
+                public float Relu(float z) => z > 0 ? z : 0;
+            }
+            """);
+
+    [Fact]
+    public Task Silent_on_one_sided_init_in_a_sigmoid_network()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class SigmoidNet
+            {
+                private readonly double[] _weights = new double[100];
+
+                public SigmoidNet(Random rng)
+                {
+                    for (int i = 0; i < _weights.Length; i++) _weights[i] = rng.NextDouble();
+                }
+
+                public static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+            }
+            """);
+
+    [Fact]
+    public Task Silent_on_one_sided_data_masks_and_names_that_are_not_weights()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class Trainer
+            {
+                private readonly double[] _inputs = new double[64];
+                private readonly double[] _dropoutMask = new double[64];
+                private readonly double[] _dW = new double[64];
+
+                public void Prepare(Random rng)
+                {
+                    for (int i = 0; i < 64; i++)
+                    {
+                        _inputs[i] = rng.NextDouble();
+                        _dropoutMask[i] = rng.NextDouble() < 0.5 ? 0 : 2;
+                        _dW[i] = rng.NextDouble();
+                    }
+                }
+
+                public double Relu(double z) => Math.Max(0, z);
+            }
+            """);
+
+    [Fact]
+    public Task Silent_when_the_draw_is_centred_later_in_the_same_method()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class Net
+            {
+                private readonly double[] w = new double[10];
+
+                public void Init(Random rng, int fanIn)
+                {
+                    for (int i = 0; i < w.Length; i++)
+                    {
+                        w[i] = rng.NextDouble();
+                        w[i] = (2 * w[i] - 1) * Math.Sqrt(6.0 / fanIn);
+                    }
+                }
+
+                public double Relu(double z) => Math.Max(0, z);
+            }
+            """);
+
+    [Fact]
+    public Task Silent_on_leaky_relu_network()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class LeakyNet
+            {
+                private readonly double[] w = new double[10];
+
+                public LeakyNet(Random rng)
+                {
+                    for (int i = 0; i < w.Length; i++) w[i] = rng.NextDouble() * 0.1;
+                }
+
+                public double Activate(double z) => z > 0 ? z : 0.01 * z;
+            }
+            """);
+}

@@ -1,0 +1,138 @@
+using System.Threading.Tasks;
+using ActivationGen.Analyzers.Tests.Infrastructure;
+using ActivationGen.Generator.Analyzers;
+using Xunit;
+
+namespace ActivationGen.Analyzers.Tests.Numerics;
+
+/// <summary>AG2002 (constants differ), AG2003 (overflow), AG3001 (the generator can replace it).</summary>
+public class HandWrittenActivationTests
+{
+    [Fact]
+    public Task AG2002_fires_when_leaky_slopes_or_elu_alphas_differ()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public interface IActivation { double Forward(double x); double Derivative(double x); }
+
+            public sealed class LeakyReLU : IActivation
+            {
+                public double {|AG3001:Forward|}(double x) => x > 0 ? x : 0.01 * x;
+                public double {|AG2002:Derivative|}(double x) => x > 0 ? 1 : 0.1;
+            }
+
+            public sealed class Elu
+            {
+                public double Apply(double x) => x > 0 ? x : 1.0 * (Math.Exp(x) - 1);
+                public double {|AG2002:ApplyDerivative|}(double x) => x > 0 ? 1 : 0.5 * Math.Exp(x);
+            }
+            """);
+
+    [Fact]
+    public Task AG2002_silent_when_constants_agree()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public sealed class LeakyReLU
+            {
+                private const double Slope = 0.2;
+                public double {|AG3001:Forward|}(double x) => x >= 0 ? x : Slope * x;
+                public double Derivative(double x) => x >= 0 ? 1 : Slope;
+                public override string ToString() => "leaky";
+            }
+
+            public sealed class Elu
+            {
+                public double Apply(double x) => x > 0 ? x : Math.Exp(x) - 1;
+                public double ApplyDerivativeFromOutput(double y) => y > 0 ? 1 : y + 1;
+            }
+            """);
+
+    [Fact]
+    public Task AG2003_fires_on_forms_that_divide_infinity_by_infinity()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public sealed class Neuron
+            {
+                public static double {|AG2003:Logistic|}(double x) => Math.Exp(x) / (1 + Math.Exp(x));
+
+                public static float {|AG2003:SigmoidPrime|}(float z)
+                {
+                    float e = MathF.Exp(-z);
+                    return e / ((1 + e) * (1 + e));
+                }
+
+                public static double {|AG2003:Tanh|}(double x) => (Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x));
+            }
+            """);
+
+    [Fact]
+    public Task AG2003_silent_on_forms_that_saturate_correctly()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public sealed class Neuron
+            {
+                // MathF.Exp(-z) overflows to +∞ for z < −88.7, but 1/(1 + ∞) = 0 is the right limit: no NaN.
+                internal static float {|AG3001:Sigmoid|}(float z) => 1 / (1 + MathF.Exp(-z));
+
+                internal static double {|AG3001:StableSigmoid|}(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
+
+                internal static double Softsign(double x) => x / (1 + Math.Abs(x));
+            }
+            """);
+
+    [Fact]
+    public Task AG3001_fires_on_replaceable_activations_in_several_styles()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+            using ActivationGen;
+
+            public static class Activations
+            {
+                public static double {|AG3001:Relu|}(double x) => Math.Max(0, x);
+                public static float {|AG3001:Leaky|}(float x) { if (x < 0) return 0.1f * x; return x; }
+                public static double {|AG3001:Tanh|}(double x) => Math.Tanh(x);
+            }
+
+            public sealed class SigmoidUnit
+            {
+                public double {|AG3001:Activate|}(double z) => 1.0 / (1.0 + Math.Exp(-z));
+            }
+
+            public static partial class Act
+            {
+                [Activation(Kind.Sigmoid)]
+                public static partial double Sigmoid(double z);
+
+                public static double {|AG3001:Dsigmoid|}(double y) => y * (1 - y);
+            }
+            """);
+
+    [Fact]
+    public Task AG3001_silent_where_conversion_would_clash_or_is_not_an_activation()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public abstract class ActivationBase
+            {
+                public abstract double F(double x);
+            }
+
+            public sealed class Sigmoid : ActivationBase
+            {
+                public override double F(double x) => 1 / (1 + Math.Exp(-x));
+            }
+
+            public static class Maths
+            {
+                // SigmoidDerivative takes the output here; the generated one would take z: not replaceable.
+                public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                public static double SigmoidDerivative(double y) => y * (1 - y);
+
+                public static double Square(double x) => x * x;
+                public static double Clamp01(double x) => Math.Min(1, Math.Max(0, x));
+            }
+            """);
+}
