@@ -58,6 +58,23 @@ public class RuleDocumentationTests
     }
 
     [Fact]
+    public void Every_descriptor_in_the_assembly_is_listed_and_every_page_belongs_to_a_rule()
+    {
+        // Found by reflection, so a descriptor declared outside the two lists cannot escape the checks above.
+        var listed = DiagnosticDescriptors.Usages.Concat(AnalyzerDescriptors.All).Select(d => d.Id).ToHashSet();
+        var declared = typeof(DiagnosticDescriptors).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id);
+        Assert.All(declared, id => Assert.Contains(id, listed));
+        Assert.Equal(listed.Count, DiagnosticDescriptors.Usages.Length + AnalyzerDescriptors.All.Length);
+        foreach (string page in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "rules"), "*.md"))
+        {
+            Assert.Contains(Path.GetFileNameWithoutExtension(page), listed);
+        }
+    }
+
+    [Fact]
     public void Every_analyzer_reports_only_registered_descriptors_with_messages_that_say_what_to_do()
     {
         DiagnosticAnalyzer[] analyzers = [new DeadNeuronAnalyzer(), new DerivativeMisuseAnalyzer(), new HandWrittenActivationAnalyzer()];
