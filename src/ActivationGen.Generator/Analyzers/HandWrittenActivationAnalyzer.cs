@@ -16,8 +16,8 @@ namespace ActivationGen.Generator.Analyzers;
 
 /// <summary>
 /// Hand-written activation methods (one float/double in, one out), recognised by evaluating them at
-/// sample points: AG2003 when one returns NaN or ∞ where the function is finite (an exponential that
-/// overflows), AG2002 when a leaky ReLU or ELU and its derivative disagree on their constant, AG3001 when
+/// sample points: AG2003 when one returns NaN or ∞ where the function is finite, or 0 where it is not (an
+/// exponential that overflows), AG2002 when a leaky ReLU or ELU and its derivative disagree on their constant, AG3001 when
 /// the generator can replace it. Per type: bodies are collected by operation-block actions and judged at
 /// symbol end, so a derivative that calls its sibling forward is evaluated through it.
 /// </summary>
@@ -117,7 +117,7 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
     private static Diagnostic Create(DiagnosticDescriptor descriptor, IMethodSymbol method, ImmutableDictionary<string, string?>? fix, params object[] args)
         => Diagnostic.Create(descriptor, method.Locations[0], fix ?? ImmutableDictionary<string, string?>.Empty, args);
 
-    /// <summary>NaN or ∞ at a far-out input where the recognised function is finite.</summary>
+    /// <summary>NaN or ∞ at a far-out input where the recognised function is finite, or 0 where its value is representable.</summary>
     private static (string Value, string Z, string Precision)? Overflow(TypeActivationScan scan, IMethodSymbol method, IOperation body, ActivationForm form)
     {
         if (!body.Descendants().Any(d => d is IInvocationOperation { TargetMethod.Name: "Exp" or "Pow" or "Cosh" or "Sinh" }))
@@ -131,14 +131,27 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
+        bool single = body.Descendants().Any(d => d.Type?.SpecialType == SpecialType.System_Single);
+        string precision = single ? "in float e^x overflows beyond 88.7" : "in double e^x overflows beyond 709.8";
         foreach (double z in ActivationForms.OverflowPoints)
         {
             double reference = ActivationForms.Reference(form, z);
-            if (function(z) is double value && (double.IsNaN(value) || double.IsInfinity(value)) && !double.IsNaN(reference) && !double.IsInfinity(reference))
+            if (function(z) is not double value || double.IsNaN(reference) || double.IsInfinity(reference))
             {
-                string text = double.IsNaN(value) ? "NaN" : value > 0 ? "+∞" : "−∞";
-                bool single = body.Descendants().Any(d => d.Type?.SpecialType == SpecialType.System_Single);
-                return (text, z.ToString(CultureInfo.InvariantCulture), single ? "in float e^x overflows beyond 88.7" : "in double e^x overflows beyond 709.8");
+                continue;
+            }
+
+            if (double.IsNaN(value) || double.IsInfinity(value))
+            {
+                return (double.IsNaN(value) ? "NaN" : value > 0 ? "+∞" : "−∞", z.ToString(CultureInfo.InvariantCulture), precision);
+            }
+
+            // 1/(1 + e^(−z)) in float: e^100 overflows and the result collapses to 0 although σ(−100) = 3.7e−44 is
+            // representable; the tail of the function (and of anything computed from it) is lost.
+            double representable = single ? (float)reference : reference;
+            if (value == 0 && representable != 0)
+            {
+                return ("0 instead of " + representable.ToString("G2", CultureInfo.InvariantCulture), z.ToString(CultureInfo.InvariantCulture), precision);
             }
         }
 

@@ -68,14 +68,26 @@ public class HandWrittenActivationTests
             """);
 
     [Fact]
+    public Task AG2003_fires_on_the_textbook_float_sigmoid_whose_tail_collapses_to_zero()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public static class Activations
+            {
+                // MathF.Exp(100) = +∞, so σ(−100) is 0 instead of 3.7e−44: the whole tail below −88.7 is lost.
+                public static float {|AG2003:Sigmoid|}(float x) => 1f / (1f + MathF.Exp(-x));
+            }
+            """);
+
+    [Fact]
     public Task AG2003_silent_on_forms_that_saturate_correctly()
         => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
             using System;
 
             public sealed class Neuron
             {
-                // MathF.Exp(-z) overflows to +∞ for z < −88.7, but 1/(1 + ∞) = 0 is the right limit: no NaN.
-                internal static float {|AG3001:Sigmoid|}(float z) => 1 / (1 + MathF.Exp(-z));
+                // In double, Math.Exp(-x) overflows only where σ itself rounds to 0: nothing is lost.
+                internal static double {|AG3001:Sigmoid|}(double z) => 1 / (1 + Math.Exp(-z));
 
                 internal static double {|AG3001:StableSigmoid|}(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
 
