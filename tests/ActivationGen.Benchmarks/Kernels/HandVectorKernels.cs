@@ -39,12 +39,16 @@ internal static class HandVectorKernels
     private readonly struct ReluOperator<T> : IVectorOperator<T>
         where T : unmanaged, INumber<T>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T Invoke(T z) => z > T.Zero ? z : T.Zero;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<T> Invoke(Vector128<T> z) => Vector128.MaxNative(z, Vector128<T>.Zero);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<T> Invoke(Vector256<T> z) => Vector256.MaxNative(z, Vector256<T>.Zero);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<T> Invoke(Vector512<T> z) => Vector512.MaxNative(z, Vector512<T>.Zero);
     }
 
@@ -54,12 +58,16 @@ internal static class HandVectorKernels
         // A static readonly of an initialised class is a constant to the optimising JIT: the broadcast is hoisted.
         private static readonly T Slope = T.CreateTruncating(KernelConstants.LeakySlope);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static T Invoke(T z) => z > T.Zero ? z : Slope * z;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<T> Invoke(Vector128<T> z) => Vector128.MaxNative(z, z * Vector128.Create(Slope));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<T> Invoke(Vector256<T> z) => Vector256.MaxNative(z, z * Vector256.Create(Slope));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<T> Invoke(Vector512<T> z) => Vector512.MaxNative(z, z * Vector512.Create(Slope));
     }
 
