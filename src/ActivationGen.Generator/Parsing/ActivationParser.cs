@@ -104,9 +104,7 @@ internal static class ActivationParser
             return new ParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace
-            ? containingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length)
-            : null;
+        string? ns = NamespaceOf(method.ContainingNamespace);
 
         var model = new ActivationModel(
             ns,
@@ -115,13 +113,13 @@ internal static class ActivationParser
             DeclaredModifiers(syntax),
             SiblingModifiers(syntax),
             HasUserDocumentation: syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
-            HasMethodImplAttribute: method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.MethodImplAttribute"),
+            HasMethodImplAttribute: HasMethodImplAttribute(syntax),
             elementType,
             finalShape,
             method.Parameters.Select(p => new DeclaredParameter(Escape(p.Name), p.ScopedKind == ScopedKind.ScopedValue ? "scoped " : string.Empty)).ToEquatableArray(),
             kind.Id,
             parameters.ToEquatableArray(),
-            HintName(method, elementType));
+            HintName(ns, containingTypes, method.Name, elementType));
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -483,25 +481,71 @@ internal static class ActivationParser
     internal static string Escape(string identifier)
         => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 
+    /// <summary>The namespace as written in code (keywords escaped), or null for the global namespace.</summary>
+    private static string? NamespaceOf(INamespaceSymbol? symbol)
+    {
+        // Walked by hand: this runs for every annotated method on every compilation change, and symbol display
+        // formatting is comparatively slow.
+        var parts = new List<string>();
+        for (INamespaceSymbol? current = symbol; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            parts.Add(Escape(current.Name));
+        }
+
+        parts.Reverse();
+        return parts.Count == 0 ? null : string.Join(".", parts);
+    }
+
+    /// <summary>Whether the declaration already carries [MethodImpl] (adding ours would be CS0579). Syntactic, for speed.</summary>
+    private static bool HasMethodImplAttribute(MethodDeclarationSyntax syntax)
+    {
+        foreach (AttributeListSyntax list in syntax.AttributeLists)
+        {
+            foreach (AttributeSyntax attribute in list.Attributes)
+            {
+                string name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText
+                    : attribute.Name is AliasQualifiedNameSyntax alias ? alias.Name.Identifier.ValueText
+                    : attribute.Name is SimpleNameSyntax simple ? simple.Identifier.ValueText
+                    : string.Empty;
+                if (name is "MethodImpl" or "MethodImplAttribute")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A readable, unique file name: Namespace.Outer.Inner.Method.float plus a short hash of the exact
     /// (case-sensitive, arity-aware) identity, because hint names are compared ignoring case.
     /// </summary>
-    private static string HintName(IMethodSymbol method, ElementType element)
+    private static string HintName(string? ns, ImmutableArray<ContainingTypeModel> types, string methodName, ElementType element)
     {
-        string identity = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name + "/" + element;
-        var readable = new StringBuilder();
-        foreach (char c in method.ContainingType.ToDisplayString() + "." + method.Name)
+        var readable = new StringBuilder(ns ?? string.Empty);
+        var identity = new StringBuilder(ns ?? string.Empty);
+        foreach (ContainingTypeModel type in types)
         {
-            readable.Append((c < 128 && char.IsLetterOrDigit(c)) || c == '.' || c == '_' ? c : '_');
+            readable.Append(readable.Length == 0 ? string.Empty : ".").Append(type.Name);
+            identity.Append('.').Append(type.Name).Append(type.TypeParameters);
+        }
+
+        readable.Append('.').Append(methodName);
+        identity.Append('.').Append(methodName).Append('/').Append(element);
+
+        var safe = new StringBuilder(readable.Length);
+        foreach (char c in readable.ToString())
+        {
+            safe.Append((c < 128 && char.IsLetterOrDigit(c)) || c == '.' || c == '_' ? c : '_');
         }
 
         uint hash = 2166136261;
-        foreach (char c in identity)
+        foreach (char c in identity.ToString())
         {
             hash = unchecked((hash ^ c) * 16777619);
         }
 
-        return readable + "." + (element == ElementType.Single ? "float" : "double") + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        return safe + "." + (element == ElementType.Single ? "float" : "double") + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
     }
 }
