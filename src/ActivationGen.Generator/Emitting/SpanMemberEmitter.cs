@@ -110,7 +110,24 @@ internal static class SpanMemberEmitter
                 writer.WriteLine("var " + lastBlocks[k] + " = " + v + ".LoadUnsafe(ref " + inputRefs[k] + ", " + last + ");");
             }
 
-            writer.OpenBlock("for (nuint " + i + " = 0; " + i + " < " + last + "; " + i + " += " + count + ")");
+            int unroll = family.Kind.UnrollFactor;
+            writer.WriteLine("nuint " + i + " = 0;");
+            if (unroll > 1)
+            {
+                // Cheap kinds are bound by loads, stores and loop overhead: several independent blocks per iteration.
+                writer.OpenBlock("for (; " + i + " + " + unroll + " * " + count + " <= " + last + "; " + i + " += " + unroll + " * " + count + ")");
+                for (int u = 0; u < unroll; u++)
+                {
+                    string index = u == 0 ? i : i + " + " + (u == 1 ? count : u + " * " + count);
+                    writer.OpenBlock();
+                    WriteVectorStep(writer, v, kernelNames[width], inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + index + ")").ToList(), outputRefs, results, index);
+                    writer.CloseBlock();
+                }
+
+                writer.CloseBlock();
+            }
+
+            writer.OpenBlock("for (; " + i + " < " + last + "; " + i + " += " + count + ")");
             WriteVectorStep(writer, v, kernelNames[width], inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + i + ")").ToList(), outputRefs, results, i);
             writer.CloseBlock();
             WriteVectorStep(writer, v, kernelNames[width], lastBlocks, outputRefs, lastResults, last);

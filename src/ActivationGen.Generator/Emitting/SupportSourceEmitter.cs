@@ -84,7 +84,7 @@ internal static class SupportSourceEmitter
                     {
                         if (first.Length != second.Length)
                         {
-                            throw new global::System.ArgumentException("'" + secondName + "' has " + second.Length + " elements but '" + firstName + "' has " + first.Length + "; pass inputs of the same length.", secondName);
+                            ThrowLengthMismatch(firstName, first.Length, secondName, second.Length);
                         }
                     }
 
@@ -96,12 +96,12 @@ internal static class SupportSourceEmitter
                     {
                         if (destination.Length < source.Length)
                         {
-                            throw new global::System.ArgumentException("Destination '" + destinationName + "' has " + destination.Length + " elements but '" + sourceName + "' has " + source.Length + "; pass a destination at least as long as the input.", destinationName);
+                            ThrowTooShort(sourceName, source.Length, destinationName, destination.Length);
                         }
 
                         if (global::System.MemoryExtensions.Overlaps(source, (global::System.ReadOnlySpan<T>)destination.Slice(0, source.Length), out int offset) && offset != 0)
                         {
-                            throw new global::System.ArgumentException("'" + destinationName + "' overlaps '" + sourceName + "' without starting at the same element; pass the same span (in place) or spans that do not overlap.", destinationName);
+                            ThrowPartialOverlap(sourceName, destinationName);
                         }
                     }
 
@@ -110,9 +110,27 @@ internal static class SupportSourceEmitter
                     {
                         if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<T>)first.Slice(0, length), (global::System.ReadOnlySpan<T>)second.Slice(0, length)))
                         {
-                            throw new global::System.ArgumentException("'" + secondName + "' overlaps '" + firstName + "'; the two outputs must not share memory.", secondName);
+                            ThrowOutputsOverlap(firstName, secondName);
                         }
                     }
+
+                    // The throws live in their own non-inlined methods, so the checks stay small enough to inline
+                    // into every span member without dragging string formatting along.
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                    private static void ThrowLengthMismatch(string firstName, int firstLength, string secondName, int secondLength)
+                        => throw new global::System.ArgumentException("'" + secondName + "' has " + secondLength + " elements but '" + firstName + "' has " + firstLength + "; pass inputs of the same length.", secondName);
+
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                    private static void ThrowTooShort(string sourceName, int sourceLength, string destinationName, int destinationLength)
+                        => throw new global::System.ArgumentException("Destination '" + destinationName + "' has " + destinationLength + " elements but '" + sourceName + "' has " + sourceLength + "; pass a destination at least as long as the input.", destinationName);
+
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                    private static void ThrowPartialOverlap(string sourceName, string destinationName)
+                        => throw new global::System.ArgumentException("'" + destinationName + "' overlaps '" + sourceName + "' without starting at the same element; pass the same span (in place) or spans that do not overlap.", destinationName);
+
+                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                    private static void ThrowOutputsOverlap(string firstName, string secondName)
+                        => throw new global::System.ArgumentException("'" + secondName + "' overlaps '" + firstName + "'; the two outputs must not share memory.", secondName);
                 }
                 """);
         }

@@ -90,5 +90,9 @@ internal abstract class ActivationKind
 
     public bool HasDerivativeFromOutput => DerivativeFromOutputFormula is not null;
 
+    /// <summary>Vector blocks per loop iteration: more for kinds whose kernel is a few instructions (bound by
+    /// loads, stores and loop overhead), 1 where the arithmetic already keeps the core busy.</summary>
+    public virtual int UnrollFactor => 1;
+
     public abstract KindKernels Build(ElementType type, ActivationModel model);
 }

@@ -31,6 +31,8 @@ internal sealed class LeakyReluKind : ActivationKind
 
     public override string NumericsNote => "Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative.";
 
+    public override int UnrollFactor => 4;
+
     public override KindKernels Build(ElementType type, ActivationModel model)
     {
         double slope = model.GetParameter(Slope.Name);

@@ -20,6 +20,8 @@ internal sealed class ReluKind : ActivationKind
     public override string NumericsNote =>
         "Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0.";
 
+    public override int UnrollFactor => 4;
+
     public override KindKernels Build(ElementType type, ActivationModel model)
         => new(
             Forward: Select(Le(Z, 0), 0, Z),

@@ -34,10 +34,10 @@ internal sealed class TanhKind : ActivationKind
     public override string NumericsNote =>
         "For |z| < 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last "
         + "add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and "
-        + "tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. "
-        + "g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that "
-        + "neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), "
-        + "g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²).";
+        + "m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by "
+        + "m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of "
+        + "positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) "
+        + "/ 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²).";
 
     public override KindKernels Build(ElementType type, ActivationModel model)
     {
@@ -46,16 +46,19 @@ internal sealed class TanhKind : ActivationKind
         double tail = type == ElementType.Single ? 7.5 : 17.5;
         Expr a = Let("a", Abs(Z));
         ExpReduction reduction = ExpApproximation.Reduce(Let("x", -2 * a, "x = −2|z| ≤ 0"), type, nonPositive: true);
-        Expr s = reduction.Scale, sInv = reduction.ScaleInverse, q = reduction.Q, qNeg = reduction.QNegated;
-        Expr e = Let("e", reduction.Exp(), "e = e^(−2|z|) = s·(1 + q)");
+        Expr s = reduction.Scale, q = reduction.Q, s1 = reduction.Scale1, sInv = reduction.ScaleInverse, qNeg = reduction.QNegated;
+
+        Expr g = Let("g", CompensatedReciprocalOfOnePlus(s, s * q, "d"), "g = 1/(1 + e), e = e^(−2|z|)");
+        Expr m = Let("m", MulAdd(q * s1, g, s1 * g) * reduction.Scale2, "m = σ(−2|z|) = e·g, rounded once");
 
         Expr a2 = Let("a2", a * a);
         Expr small = MulAdd(a * a2, Polynomial(a2, type == ElementType.Single ? SingleT : DoubleT), a);
-        Expr large = MulAdd(-2 * e, CompensatedReciprocalOfOnePlus(s, s * q, "d"), 1);
+        Expr large = MulAdd(-2, m, 1);
         Expr forward = CopySign(Select(Lt(a, 0.55), small, large), Z);
 
         // Tail 4e(1 − 2e) as 4s + (4s·q − 8e²): 4s is exact, so only the small terms round (once on the result's
         // grid even where e itself would be subnormal).
+        Expr e = Let("e", reduction.Exp(), "e = e^(−2|z|) = s·(1 + q)");
         Expr fourS = Let("s4", (4 * reduction.Scale1) * reduction.Scale2, "4s = 2^(n+2), exact even where s = 2^n would underflow");
         Expr tailValue = fourS + MulAdd(-8 * e, e, fourS * q);
         Expr derivative = Select(Gt(a, tail), tailValue, 4 * CompensatedReciprocal(sInv + 2, MulAdd(sInv, qNeg, e), "c"));

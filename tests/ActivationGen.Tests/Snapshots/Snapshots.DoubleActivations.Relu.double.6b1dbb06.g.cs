@@ -63,7 +63,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -74,7 +90,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -85,7 +117,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -131,7 +179,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -142,7 +206,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -153,7 +233,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -199,7 +295,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -210,7 +322,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -221,7 +349,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -271,7 +415,31 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    {
+                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
@@ -286,7 +454,31 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    {
+                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
@@ -301,7 +493,31 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    {
+                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
@@ -358,7 +574,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -370,7 +602,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -382,7 +630,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -433,7 +697,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -445,7 +725,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -457,7 +753,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }

@@ -5,13 +5,13 @@
 //   derivative   g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z))
 //   from output  g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add)
 //
-// Numerics: One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the
-// derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum
-// (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual),
-// g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of
-// positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as
-// e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add
-// exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²).
+// Numerics: One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing
+// overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated
+// (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s +
+// s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of
+// positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as
+// e^(−z)/(1 + e^(−z))², NaN for z < −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s
+// would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²).
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, compare, select and bit operations; no fused multiply-add, no Math.Exp), so the scalar
@@ -27,7 +27,7 @@ namespace Snapshots
         /// <summary>Sigmoid activation: g(z) = 1 / (1 + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Sigmoid(double z)
         {
@@ -56,22 +56,23 @@ namespace Snapshots
             double po = r * global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.5105217004720745E-08, u, 2.7557255400206422E-06), u, 0.00019841269874820627), u, 0.008333333333326136), u, 0.1666666666666667);
             // q = e^r − 1 = r + r²·P(r)
             double q = global::System.Math.FusedMultiplyAdd(u, pe + po, r);
-            double sq = s * q;
             // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-            double d = d1 + sq;
+            double d = d1 + s * q;
             double dInv = 1.0 / d;
-            double dErr = d1 - d + sq + (s - (d1 - 1.0));
+            double dErr = d1 - d + s * q + (s - (d1 - 1.0));
             // ρ = 1 − d·y, exact with a fused multiply-add
             double dRho = global::System.Math.FusedMultiplyAdd(-d, dInv, 1.0);
-            // g = σ(|z|) = 1/(1 + e)
+            // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
             double g = global::System.Math.FusedMultiplyAdd(dInv, global::System.Math.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-            return z >= 0.0 ? g : global::System.Math.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+            // n = σ(−|z|) = e·g
+            double n2 = global::System.Math.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+            return z >= 0.0 ? g : n2;
         }
 
         /// <summary>Derivative of Sigmoid from its input: g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double SigmoidDerivative(double z)
         {
@@ -101,7 +102,6 @@ namespace Snapshots
             double q = global::System.Math.FusedMultiplyAdd(u, pe + po, r);
             // e = e^(−|z|) = s·(1 + q)
             double e = global::System.Math.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-            double sq = s * q;
             // 1/s = 2^(−n) (exact where it is used)
             double sInv = global::System.BitConverter.Int64BitsToDouble(unchecked(((1023L - k) << 52)));
             // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -112,13 +112,13 @@ namespace Snapshots
             double cErr = sInv + 2.0 - c + global::System.Math.FusedMultiplyAdd(sInv, qNeg, e);
             // ρ = 1 − d·y, exact with a fused multiply-add
             double cRho = global::System.Math.FusedMultiplyAdd(-c, cInv, 1.0);
-            return a > 35.0 ? s + global::System.Math.FusedMultiplyAdd(-2.0 * e, e, sq) : global::System.Math.FusedMultiplyAdd(cInv, global::System.Math.FusedMultiplyAdd(-cErr, cInv, cRho), cInv);
+            return a > 35.0 ? s + global::System.Math.FusedMultiplyAdd(-2.0 * e, e, s * q) : global::System.Math.FusedMultiplyAdd(cInv, global::System.Math.FusedMultiplyAdd(-cErr, cInv, cRho), cInv);
         }
 
         /// <summary>Derivative of Sigmoid from its output: g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double SigmoidDerivativeFromOutput(double y)
         {
@@ -129,7 +129,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static partial void Sigmoid(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -140,7 +140,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -151,7 +152,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -162,7 +164,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -202,16 +205,17 @@ namespace Snapshots
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
+                var d = d1 + s * q;
                 var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                // g = σ(|z|) = 1/(1 + e)
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2);
+                // n = σ(−|z|) = e·g
+                var n2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, n2);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -242,16 +246,17 @@ namespace Snapshots
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
+                var d = d1 + s * q;
                 var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                // g = σ(|z|) = 1/(1 + e)
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2);
+                // n = σ(−|z|) = e·g
+                var n2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, n2);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -282,16 +287,17 @@ namespace Snapshots
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
+                var d = d1 + s * q;
                 var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                // g = σ(|z|) = 1/(1 + e)
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2);
+                // n = σ(−|z|) = e·g
+                var n2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, n2);
             }
         }
 
@@ -299,7 +305,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
@@ -310,7 +316,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -321,7 +328,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -332,7 +340,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -373,7 +382,6 @@ namespace Snapshots
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -384,7 +392,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -416,7 +424,6 @@ namespace Snapshots
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -427,7 +434,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -459,7 +466,6 @@ namespace Snapshots
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -470,7 +476,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
@@ -478,7 +484,7 @@ namespace Snapshots
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
@@ -489,7 +495,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -500,7 +507,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -511,7 +519,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -547,7 +556,7 @@ namespace Snapshots
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -561,7 +570,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
@@ -576,7 +586,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
@@ -591,7 +602,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
@@ -637,15 +649,16 @@ namespace Snapshots
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
+                var d = d1 + s * q;
                 var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                // g = σ(|z|) = 1/(1 + e)
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // n = σ(−|z|) = e·g
+                var n2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
@@ -658,7 +671,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, n2), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -689,15 +702,16 @@ namespace Snapshots
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
+                var d = d1 + s * q;
                 var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                // g = σ(|z|) = 1/(1 + e)
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // n = σ(−|z|) = e·g
+                var n2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
@@ -710,7 +724,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, n2), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -741,15 +755,16 @@ namespace Snapshots
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
+                var d = d1 + s * q;
                 var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                // g = σ(|z|) = 1/(1 + e)
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // n = σ(−|z|) = e·g
+                var n2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
@@ -762,7 +777,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, n2), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -771,7 +786,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
@@ -786,7 +801,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -798,7 +814,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -810,7 +827,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -851,7 +869,6 @@ namespace Snapshots
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -862,7 +879,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -894,7 +911,6 @@ namespace Snapshots
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -905,7 +921,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -937,7 +953,6 @@ namespace Snapshots
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -948,7 +963,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
@@ -957,7 +972,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two) and, for the derivative, e^|z| = (1/s)·(1 + q̃), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual), g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)), a sum of positive terms compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))² does); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
@@ -972,7 +987,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -984,7 +1000,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -996,7 +1013,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }

@@ -7,10 +7,11 @@
 //
 // Numerics: For |z| < 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that
 // matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a
-// power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the
-// sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of
-// positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| =
-// 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²).
+// power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose
+// rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with
+// e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh²
+// does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q
+// − 8e²).
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, compare, select and bit operations; no fused multiply-add, no Math.Exp), so the scalar
@@ -26,7 +27,7 @@ namespace Snapshots
         /// <summary>Tanh activation: g(z) = tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial double Tanh(double z)
         {
@@ -53,8 +54,6 @@ namespace Snapshots
             long k1 = unchecked((long)((ulong)(k + 2048L) >> 1) - 1024L);
             double scale1 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k1 + 1023L) << 52)));
             double scale2 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k - k1 + 1023L) << 52)));
-            // e = e^(−2|z|) = s·(1 + q)
-            double e = global::System.Math.FusedMultiplyAdd(q, scale1, scale1) * scale2;
             // s = 2^n (exact)
             double s = scale1 * scale2;
             double d1 = 1.0 + s;
@@ -64,13 +63,17 @@ namespace Snapshots
             double dErr = d1 - d + s * q + (s - (d1 - 1.0));
             // ρ = 1 − d·y, exact with a fused multiply-add
             double dRho = global::System.Math.FusedMultiplyAdd(-d, dInv, 1.0);
-            return global::System.Math.CopySign(a < 0.55 ? global::System.Math.FusedMultiplyAdd(a * a2, global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(7.873743483982701E-06, a2, -3.371995684362599E-05), a2, 9.455075194802326E-05), a2, -0.0002384725012641611), a2, 0.0005899052434625707), a2, -0.0014558190889540658), a2, 0.003592126769158451), a2, -0.008863235463097797), a2, 0.02186948853407217), a2, -0.053968253968220345), a2, 0.1333333333333331), a2, -0.3333333333333333), a) : global::System.Math.FusedMultiplyAdd(-2.0 * e, global::System.Math.FusedMultiplyAdd(dInv, global::System.Math.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), 1.0), z);
+            // g = 1/(1 + e), e = e^(−2|z|)
+            double g = global::System.Math.FusedMultiplyAdd(dInv, global::System.Math.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+            // m = σ(−2|z|) = e·g, rounded once
+            double m = global::System.Math.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+            return global::System.Math.CopySign(a < 0.55 ? global::System.Math.FusedMultiplyAdd(a * a2, global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(7.873743483982701E-06, a2, -3.371995684362599E-05), a2, 9.455075194802326E-05), a2, -0.0002384725012641611), a2, 0.0005899052434625707), a2, -0.0014558190889540658), a2, 0.003592126769158451), a2, -0.008863235463097797), a2, 0.02186948853407217), a2, -0.053968253968220345), a2, 0.1333333333333331), a2, -0.3333333333333333), a) : global::System.Math.FusedMultiplyAdd(-2.0, m, 1.0), z);
         }
 
         /// <summary>Derivative of Tanh from its input: g'(z) = 1 − tanh²(z) = 1 / cosh²(z) = 4 / (e^(2z) + 2 + e^(−2z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double TanhDerivative(double z)
         {
@@ -116,7 +119,7 @@ namespace Snapshots
         /// <summary>Derivative of Tanh from its output: g'(z) = 1 − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double TanhDerivativeFromOutput(double y)
         {
@@ -127,7 +130,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void Tanh(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -138,7 +141,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -149,7 +153,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -160,7 +165,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -198,8 +204,6 @@ namespace Snapshots
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
-                // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
@@ -209,7 +213,11 @@ namespace Snapshots
                 var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector512.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector512<double>.One)));
+                // g = 1/(1 + e), e = e^(−2|z|)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // m = σ(−2|z|) = e·g, rounded once
+                var m = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector512.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector512<double>.One)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -238,8 +246,6 @@ namespace Snapshots
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
-                // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
@@ -249,7 +255,11 @@ namespace Snapshots
                 var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector256.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector256<double>.One)));
+                // g = 1/(1 + e), e = e^(−2|z|)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // m = σ(−2|z|) = e·g, rounded once
+                var m = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector256.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector256<double>.One)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -278,8 +288,6 @@ namespace Snapshots
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
-                // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
@@ -289,7 +297,11 @@ namespace Snapshots
                 var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector128.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector128<double>.One)));
+                // g = 1/(1 + e), e = e^(−2|z|)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // m = σ(−2|z|) = e·g, rounded once
+                var m = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector128.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector128<double>.One)));
             }
         }
 
@@ -297,7 +309,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
@@ -308,7 +320,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -319,7 +332,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -330,7 +344,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -473,7 +488,7 @@ namespace Snapshots
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
@@ -484,7 +499,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -495,7 +511,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -506,7 +523,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -542,7 +560,7 @@ namespace Snapshots
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -556,7 +574,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
@@ -571,7 +590,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
@@ -586,7 +606,8 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
@@ -630,8 +651,6 @@ namespace Snapshots
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
-                // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
@@ -641,8 +660,14 @@ namespace Snapshots
                 var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
+                // g = 1/(1 + e), e = e^(−2|z|)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // m = σ(−2|z|) = e·g, rounded once
+                var m = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
                 // 4s = 2^(n+2), exact even where s = 2^n would underflow
                 var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4.0) * scale1 * scale2;
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -653,7 +678,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector512.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector512<double>.One))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector512.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector512<double>.One))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -682,8 +707,6 @@ namespace Snapshots
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
-                // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
@@ -693,8 +716,14 @@ namespace Snapshots
                 var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
+                // g = 1/(1 + e), e = e^(−2|z|)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // m = σ(−2|z|) = e·g, rounded once
+                var m = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
                 // 4s = 2^(n+2), exact even where s = 2^n would underflow
                 var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4.0) * scale1 * scale2;
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -705,7 +734,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector256.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector256<double>.One))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector256.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector256<double>.One))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -734,8 +763,6 @@ namespace Snapshots
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
-                // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
@@ -745,8 +772,14 @@ namespace Snapshots
                 var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
+                // g = 1/(1 + e), e = e^(−2|z|)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // m = σ(−2|z|) = e·g, rounded once
+                var m = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
                 // 4s = 2^(n+2), exact even where s = 2^n would underflow
                 var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4.0) * scale1 * scale2;
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -757,7 +790,7 @@ namespace Snapshots
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector128.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv), global::System.Runtime.Intrinsics.Vector128<double>.One))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector128.Create(4.0) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector128.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector128<double>.One))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector128.Create(4.0) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -766,7 +799,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
@@ -781,7 +814,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -793,7 +827,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -805,7 +840,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -949,7 +985,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and tanh|z| = 1 − 2e·(1/(1 + e)), whose correction term is damped by its size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void TanhBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
@@ -964,7 +1000,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -976,7 +1013,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -988,7 +1026,8 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                nuint i = 0;
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }

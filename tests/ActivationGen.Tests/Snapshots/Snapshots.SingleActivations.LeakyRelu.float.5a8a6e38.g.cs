@@ -64,7 +64,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -75,7 +91,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -86,7 +118,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
                 }
@@ -132,7 +180,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -143,7 +207,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -154,7 +234,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
                 }
@@ -200,7 +296,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -211,7 +323,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -222,7 +350,23 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
                 }
@@ -272,7 +416,31 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                {
+                    {
+                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
@@ -287,7 +455,31 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                {
+                    {
+                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
@@ -302,7 +494,31 @@ namespace Snapshots
             {
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                {
+                    {
+                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
@@ -359,7 +575,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -371,7 +603,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -383,7 +631,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -434,7 +698,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -446,7 +726,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
@@ -458,7 +754,23 @@ namespace Snapshots
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                for (nuint i = 0; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                {
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    }
+                }
+                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                 }
