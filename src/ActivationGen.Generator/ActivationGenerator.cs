@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using ActivationGen.Generator.Diagnostics;
 using ActivationGen.Generator.Emitting;
 using ActivationGen.Generator.Model;
@@ -22,6 +23,7 @@ public sealed class ActivationGenerator : IIncrementalGenerator
         public const string Parse = "ActivationGen.Parse";
         public const string Models = "ActivationGen.Models";
         public const string Target = "ActivationGen.Target";
+        public const string Kernels = "ActivationGen.Kernels";
     }
 
     /// <inheritdoc/>
@@ -68,6 +70,15 @@ public sealed class ActivationGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(models.Combine(target), static (spc, pair) =>
             spc.AddSource(pair.Left.HintName, FamilyEmitter.Emit(pair.Left, pair.Right)));
+
+        // One kernel class per distinct (kind, element type, parameters): a thousand Sigmoid methods share one.
+        IncrementalValuesProvider<KernelConfig> kernels = models
+            .Select(static (m, _) => m.Kernel)
+            .Collect()
+            .SelectMany(static (all, _) => all.Distinct().OrderBy(c => c.ClassName, System.StringComparer.Ordinal))
+            .WithTrackingName(TrackingNames.Kernels);
+        context.RegisterSourceOutput(kernels.Combine(target), static (spc, pair) =>
+            spc.AddSource(pair.Left.HintName, FamilyEmitter.EmitKernelClass(pair.Left, pair.Right)));
 
         IncrementalValueProvider<bool> anyModel = models.Collect().Select(static (all, _) => !all.IsEmpty);
         context.RegisterSourceOutput(anyModel.Combine(target), static (spc, pair) =>

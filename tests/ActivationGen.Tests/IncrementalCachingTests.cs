@@ -43,7 +43,7 @@ public class IncrementalCachingTests
         GeneratorRunResult result = driver.RunGenerators(next).GetRunResult().Results.Single();
 
         AssertAllOutputs(result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
-        foreach (string step in new[] { ActivationGenerator.TrackingNames.Parse, ActivationGenerator.TrackingNames.Models })
+        foreach (string step in new[] { ActivationGenerator.TrackingNames.Parse, ActivationGenerator.TrackingNames.Models, ActivationGenerator.TrackingNames.Kernels })
         {
             Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), o =>
                 Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + ": " + o.Reason));
@@ -64,6 +64,14 @@ public class IncrementalCachingTests
             .ToList();
         Assert.Contains(reasons, r => r.MethodName == "Sigmoid" && r.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
         Assert.Contains(("Leaky", IncrementalStepRunReason.Modified), reasons);
+
+        // The Sigmoid kernel class is shared and unchanged; the leaky ReLU with the new slope needs a new one.
+        var kernels = result.TrackedSteps[ActivationGenerator.TrackingNames.Kernels]
+            .SelectMany(s => s.Outputs)
+            .Select(o => (((Generator.Model.KernelConfig)o.Value).ClassName, o.Reason))
+            .ToList();
+        Assert.Contains(kernels, k => k.ClassName == "SigmoidSingleKernels" && k.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        Assert.Contains(kernels, k => k.ClassName == "LeakyReluDoubleSlope0p2Kernels" && k.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
     }
 
     [Fact]
@@ -72,7 +80,7 @@ public class IncrementalCachingTests
         (GeneratorDriver driver, _) = FirstRun();
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         int walked = 0;
-        foreach (string step in new[] { ActivationGenerator.TrackingNames.Parse, ActivationGenerator.TrackingNames.Models, ActivationGenerator.TrackingNames.Target })
+        foreach (string step in new[] { ActivationGenerator.TrackingNames.Parse, ActivationGenerator.TrackingNames.Models, ActivationGenerator.TrackingNames.Target, ActivationGenerator.TrackingNames.Kernels })
         {
             foreach (IncrementalGeneratorRunStep run in result.TrackedSteps[step])
             {
@@ -84,7 +92,7 @@ public class IncrementalCachingTests
             }
         }
 
-        Assert.True(walked >= 5, "expected parse results, models and the target to be tracked");
+        Assert.True(walked >= 7, "expected parse results, models, kernel configurations and the target to be tracked");
     }
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun()
@@ -102,7 +110,8 @@ public class IncrementalCachingTests
             parseOptions: GeneratorHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGenerators(compilation);
-        Assert.Equal(4, driver.GetRunResult().Results.Single().GeneratedSources.Length - 1); // + the embedded attribute
+        // The attribute, the embedded attribute, the span checks, two families and their two kernel classes.
+        Assert.Equal(7, driver.GetRunResult().Results.Single().GeneratedSources.Length);
         return (driver, compilation);
     }
 

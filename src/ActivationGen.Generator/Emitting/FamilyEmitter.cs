@@ -8,20 +8,22 @@ using ActivationGen.Generator.Parsing;
 namespace ActivationGen.Generator.Emitting;
 
 /// <summary>
-/// Writes the file for one activation: the header with the formulas, then every member of the family in
-/// a fixed order. Scalar members come from <see cref="ScalarMemberEmitter"/>, span members from
-/// <see cref="SpanMemberEmitter"/>; both render the same <see cref="KindKernels"/>.
+/// Writes the two kinds of file: the kernel class of a configuration (kind, element type, parameters), with
+/// the full scalar and vectorised code, emitted once however many methods share it; and the family of one
+/// declared method, whose members check their arguments and call that kernel class. Both list the family
+/// in the same fixed order; scalar members come from <see cref="ScalarMemberEmitter"/>, span members from
+/// <see cref="SpanMemberEmitter"/>, and every kernel is rendered from one <see cref="KindKernels"/>.
 /// </summary>
 internal static class FamilyEmitter
 {
+    /// <summary>The declared method's family: its members delegate to the kernel class.</summary>
     public static string Emit(ActivationModel model, TargetModel target)
     {
         ActivationKind kind = KindRegistry.Get(model.Kind);
-        KindKernels kernels = kind.Build(model.ElementType, model);
-        var family = new FamilyContext(model, target, kind, kernels);
+        var family = new FamilyContext(model, target, kind, kind.Build(model.ElementType, model), model.Kernel.QualifiedName);
 
         var writer = new SourceWriter();
-        HeaderEmitter.Write(writer, family);
+        HeaderEmitter.WriteFamily(writer, family);
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
 
@@ -35,10 +37,48 @@ internal static class FamilyEmitter
             writer.OpenBlock(type.Modifiers + "partial " + type.Keyword + " " + type.Name + type.TypeParameters);
         }
 
-        bool first = true;
-        foreach (FamilyMember member in FamilyMember.For(kind.HasDerivativeFromOutput))
+        WriteMembers(writer, family);
+
+        for (int i = 0; i < model.ContainingTypes.Count; i++)
         {
-            if (member.IsSpan && !target.HasSpan)
+            writer.CloseBlock();
+        }
+
+        if (model.Namespace is not null)
+        {
+            writer.CloseBlock();
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>The kernel class of one configuration, in ActivationGen.Internal.</summary>
+    public static string EmitKernelClass(KernelConfig config, TargetModel target)
+    {
+        ActivationModel model = config.ToKernelModel();
+        ActivationKind kind = KindRegistry.Get(model.Kind);
+        var family = new FamilyContext(model, target, kind, kind.Build(model.ElementType, model), kernelClass: null);
+
+        var writer = new SourceWriter();
+        HeaderEmitter.WriteKernelClass(writer, family, config);
+        writer.WriteLine("#nullable enable");
+        writer.WriteLine();
+        writer.OpenBlock("namespace ActivationGen.Internal");
+        writer.WriteLine("/// <summary>Kind." + kind.Name + " kernels for " + family.ElementType + DescribeParameters(model) + ": " + Xml(kind.ForwardFormula) + ".</summary>");
+        writer.WriteLine("[global::Microsoft.CodeAnalysis.EmbeddedAttribute]");
+        writer.OpenBlock("internal static class " + config.ClassName);
+        WriteMembers(writer, family);
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static void WriteMembers(SourceWriter writer, FamilyContext family)
+    {
+        bool first = true;
+        foreach (FamilyMember member in FamilyMember.For(family.Kind.HasDerivativeFromOutput))
+        {
+            if (member.IsSpan && !family.Target.HasSpan)
             {
                 continue;
             }
@@ -58,31 +98,35 @@ internal static class FamilyEmitter
                 ScalarMemberEmitter.Write(writer, family, member);
             }
         }
-
-        for (int i = 0; i < model.ContainingTypes.Count; i++)
-        {
-            writer.CloseBlock();
-        }
-
-        if (model.Namespace is not null)
-        {
-            writer.CloseBlock();
-        }
-
-        return writer.ToString();
     }
+
+    private static string DescribeParameters(ActivationModel model)
+        => model.KindParameters.Count == 0 ? string.Empty
+            : " with " + string.Join(", ", model.KindParameters.Select(p => p.Name + " = " + Literals.ShortestDouble(p.Value)));
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
 
 /// <summary>What every member emitter needs to know about the family being written.</summary>
 internal sealed class FamilyContext
 {
-    public FamilyContext(ActivationModel model, TargetModel target, ActivationKind kind, KindKernels kernels)
+    public FamilyContext(ActivationModel model, TargetModel target, ActivationKind kind, KindKernels kernels, string? kernelClass)
     {
         Model = model;
         Target = target;
         Kind = kind;
         Kernels = kernels;
+        KernelClass = kernelClass;
     }
+
+    /// <summary>
+    /// The kernel class the members delegate to (a user's family), or null when these members are the
+    /// kernel class itself and carry the code.
+    /// </summary>
+    public string? KernelClass { get; }
+
+    /// <summary>The kernel class's member that computes <paramref name="member"/>, e.g. "…SigmoidSingleKernels.SigmoidBackward".</summary>
+    public string KernelMember(FamilyMember member) => KernelClass + "." + Kind.Name + member.Suffix;
 
     public ActivationModel Model { get; }
 
@@ -108,6 +152,11 @@ internal sealed class FamilyContext
     /// <summary>"public static partial" for the declared member, the sibling modifiers otherwise.</summary>
     public string Modifiers(FamilyMember member)
     {
+        if (KernelClass is null)
+        {
+            return "public static";
+        }
+
         if (member.IsDeclared(Model.Shape))
         {
             return Model.DeclaredModifiers.Length == 0 ? "partial" : Model.DeclaredModifiers + " partial";

@@ -21,6 +21,13 @@ internal static class ScalarMemberEmitter
         }
 
         writer.OpenBlock(family.Modifiers(member) + " " + family.ElementType + " " + family.MemberName(member) + "(" + family.ParametersText(member) + ")");
+        if (family.KernelClass is not null)
+        {
+            writer.WriteLine("return " + family.KernelMember(member) + "(" + parameters[0].Name + ");");
+            writer.CloseBlock();
+            return;
+        }
+
         var syntax = new ScalarSyntax(family.Model.ElementType, family.Target);
         string input = parameters[0].Name;
         RenderedKernel kernel = KernelRenderer.Render(syntax, family.Roots(member.Role), _ => input, new NameScope(parameters.Select(p => p.Name)));

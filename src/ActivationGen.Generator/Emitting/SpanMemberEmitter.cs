@@ -6,7 +6,8 @@ using ActivationGen.Generator.Numerics;
 namespace ActivationGen.Generator.Emitting;
 
 /// <summary>
-/// The span members: argument checks, then a loop over the widest accelerated vector (512, 256, 128 bit;
+/// The span members. In a user's family: argument checks, then a call into the kernel class. In the kernel
+/// class (callers have checked): a loop over the widest accelerated vector (512, 256, 128 bit;
 /// the JIT folds IsHardwareAccelerated and drops the other branches), with the remainder handled by one
 /// more vector that ends at the last element and overlaps the previous one. That last vector is loaded
 /// before the loop so that in-place calls (output = input) still read the original values. Spans shorter
@@ -29,7 +30,14 @@ internal static class SpanMemberEmitter
 
         DocumentationEmitter.Write(writer, family, member);
         writer.OpenBlock(family.Modifiers(member) + " void " + family.MemberName(member) + "(" + family.ParametersText(member) + ")");
-        WriteChecks(writer, inputs, outputs);
+        if (family.KernelClass is not null)
+        {
+            // The user's member: check the arguments (naming the user's parameters), then run the shared kernel.
+            WriteChecks(writer, inputs, outputs);
+            writer.WriteLine(family.KernelMember(member) + "(" + string.Join(", ", parameters.Select(p => p.Name)) + ");");
+            writer.CloseBlock();
+            return;
+        }
 
         var names = new NameScope(parameters.Select(p => p.Name));
         if (family.Target.HasHardwareIntrinsics)

@@ -56,6 +56,8 @@ internal sealed record ActivationModel(
     EquatableArray<KindParameterValue> KindParameters,
     string HintName)
 {
+    public KernelConfig Kernel => new(Kind, ElementType, KindParameters);
+
     /// <summary>"float" or "double".</summary>
     public string ElementKeyword => ElementType == ElementType.Single ? "float" : "double";
 
@@ -71,6 +73,54 @@ internal sealed record ActivationModel(
 
         throw new System.InvalidOperationException("Kind parameter '" + name + "' was not resolved by the parser.");
     }
+}
+
+/// <summary>
+/// What the kernels of an activation depend on: kind, element type and parameter values. Activations that
+/// agree on these share one generated kernel class, however many methods declare them.
+/// </summary>
+internal sealed record KernelConfig(ActivationKindId Kind, ElementType ElementType, EquatableArray<KindParameterValue> KindParameters)
+{
+    /// <summary>e.g. "SigmoidSingleKernels", "LeakyReluSingleSlope0p01Kernels": unique per configuration.</summary>
+    public string ClassName
+    {
+        get
+        {
+            var name = new System.Text.StringBuilder(Kind.ToString()).Append(ElementType);
+            foreach (KindParameterValue p in KindParameters)
+            {
+                name.Append(p.Name);
+                foreach (char c in Emitting.Literals.ShortestDouble(p.Value))
+                {
+                    name.Append(c switch { '.' => 'p', '-' => 'm', '+' => 'P', 'E' => 'e', _ => c });
+                }
+            }
+
+            return name.Append("Kernels").ToString();
+        }
+    }
+
+    /// <summary>The class as generated code refers to it.</summary>
+    public string QualifiedName => "global::ActivationGen.Internal." + ClassName;
+
+    public string HintName => "ActivationGen.Kernels." + ClassName + ".g.cs";
+
+    /// <summary>The model from which the kernel class is emitted: the family itself, in ActivationGen.Internal.</summary>
+    public ActivationModel ToKernelModel()
+        => new(
+            "ActivationGen.Internal",
+            EquatableArray<ContainingTypeModel>.Empty,
+            Kind.ToString(),
+            DeclaredModifiers: "public static",
+            SiblingModifiers: "public static",
+            HasUserDocumentation: false,
+            HasMethodImplAttribute: false,
+            ElementType,
+            DeclaredShape.Scalar,
+            new[] { new DeclaredParameter("z", string.Empty) }.ToEquatableArray(),
+            Kind,
+            KindParameters,
+            HintName);
 }
 
 /// <summary>What the user's compilation can compile, read once per compilation.</summary>

@@ -6,12 +6,9 @@
 //   from output  g'(z) = 1 for y > 0, Slope for y ≤ 0 where y = g(z) (0 < Slope keeps the sign of z)
 //   Slope = 0.01 (folded into the code as 0.01f)
 //
-// Numerics: Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative.
-//
-// Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
-// divide, compare, select and bit operations; no fused multiply-add, no Math.Exp), so the scalar
-// members, the span members at every vector width (512, 256, 128 bit) and the tail of a span return
-// identical bits on every machine. Span members accept the same span as input and output (in place).
+// The members below check their arguments and call LeakyReluSingleSlope0p01Kernels (generated file
+// ActivationGen.Kernels.LeakyReluSingleSlope0p01Kernels.g.cs), which holds the scalar and vector code,
+// shared by every activation with the same kind, element type and parameters.
 
 #nullable enable
 
@@ -26,7 +23,7 @@ namespace Snapshots
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float LeakyRelu(float z)
         {
-            return z > 0f ? z : 0.01f * z;
+            return global::ActivationGen.Internal.LeakyReluSingleSlope0p01Kernels.LeakyRelu(z);
         }
 
         /// <summary>Derivative of LeakyRelu from its input: g'(z) = 1 for z &gt; 0, Slope for z ≤ 0 (PyTorch's convention: g'(0) = Slope).</summary>
@@ -36,7 +33,7 @@ namespace Snapshots
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float LeakyReluDerivative(float z)
         {
-            return z > 0f ? 1f : (z <= 0f ? 0.01f : z);
+            return global::ActivationGen.Internal.LeakyReluSingleSlope0p01Kernels.LeakyReluDerivative(z);
         }
 
         /// <summary>Derivative of LeakyRelu from its output: g'(z) = 1 for y &gt; 0, Slope for y ≤ 0 where y = g(z) (0 &lt; Slope keeps the sign of z).</summary>
@@ -46,7 +43,7 @@ namespace Snapshots
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float LeakyReluDerivativeFromOutput(float y)
         {
-            return y > 0f ? 1f : (y <= 0f ? 0.01f : y);
+            return global::ActivationGen.Internal.LeakyReluSingleSlope0p01Kernels.LeakyReluDerivativeFromOutput(y);
         }
 
         /// <summary>LeakyRelu over a span: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]), g(z) = z for z &gt; 0, Slope·z for z ≤ 0.</summary>
@@ -57,112 +54,7 @@ namespace Snapshots
         public static partial void LeakyRelu(global::System.ReadOnlySpan<float> z, global::System.Span<float> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
-            ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            nuint length = (nuint)z.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref yRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref yRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref yRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i) = LeakyRelu(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), z, global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * z);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), z, global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * z);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), z, global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * z);
-            }
+            global::ActivationGen.Internal.LeakyReluSingleSlope0p01Kernels.LeakyRelu(z, y);
         }
 
         /// <summary>Derivative of LeakyRelu over a span from its input: <paramref name="dydz"/>[i] = g'(<paramref name="z"/>[i]), g'(z) = 1 for z &gt; 0, Slope for z ≤ 0 (PyTorch's convention: g'(0) = Slope).</summary>
@@ -173,112 +65,7 @@ namespace Snapshots
         public static void LeakyReluDerivative(global::System.ReadOnlySpan<float> z, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
-            ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float dydzRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dydz);
-            nuint length = (nuint)z.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref dydzRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = LeakyReluDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0.01f), z));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(0.01f), z));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(0.01f), z));
-            }
+            global::ActivationGen.Internal.LeakyReluSingleSlope0p01Kernels.LeakyReluDerivative(z, dydz);
         }
 
         /// <summary>Derivative of LeakyRelu over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 for y &gt; 0, Slope for y ≤ 0 where y = g(z) (0 &lt; Slope keeps the sign of z).</summary>
@@ -289,112 +76,7 @@ namespace Snapshots
         public static void LeakyReluDerivativeFromOutput(global::System.ReadOnlySpan<float> y, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
-            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref float dydzRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dydz);
-            nuint length = (nuint)y.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(yLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(yLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(yLast), ref dydzRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = LeakyReluDerivativeFromOutput(global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> y)
-            {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(y, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0.01f), y));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> y)
-            {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(y, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(0.01f), y));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> y)
-            {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(y, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(0.01f), y));
-            }
+            global::ActivationGen.Internal.LeakyReluSingleSlope0p01Kernels.LeakyReluDerivativeFromOutput(y, dydz);
         }
 
         /// <summary>LeakyRelu and its derivative in one pass, sharing the work: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]) and <paramref name="dydz"/>[i] = g'(<paramref name="z"/>[i]), bit for bit what the separate members return.</summary>
@@ -408,151 +90,7 @@ namespace Snapshots
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
             global::ActivationGen.Internal.ActivationSpans.CheckDisjoint(y, "y", dydz, "dydz", z.Length);
-            ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref float dydzRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dydz);
-            nuint length = (nuint)z.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                }
-                var (yLastBlock, dydzLastBlock) = Kernel512(zLast);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yLastBlock, ref yRef, last);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                }
-                var (yLastBlock, dydzLastBlock) = Kernel256(zLast);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yLastBlock, ref yRef, last);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                }
-                var (yLastBlock, dydzLastBlock) = Kernel128(zLast);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yLastBlock, ref yRef, last);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                var (yValue, dValue) = (LeakyRelu(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i)), LeakyReluDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i)));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i) = yValue;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = dValue;
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
-            {
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), z, global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0.01f), z)));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
-            {
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), z, global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(0.01f), z)));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
-            {
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), z, global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(0.01f), z)));
-            }
+            global::ActivationGen.Internal.LeakyReluSingleSlope0p01Kernels.LeakyReluForward(z, y, dydz);
         }
 
         /// <summary>Backward pass of LeakyRelu from the pre-activation, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(<paramref name="z"/>[i]), g'(z) = 1 for z &gt; 0, Slope for z ≤ 0 (PyTorch's convention: g'(0) = Slope).</summary>
@@ -566,116 +104,7 @@ namespace Snapshots
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", gradInput, "gradInput");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(gradOutput, "gradOutput", gradInput, "gradInput");
-            ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float gradOutputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
-            ref float gradInputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
-            nuint length = (nuint)z.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradInputRef, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradOutputRef, i) * LeakyReluDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0.01f), z));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(0.01f), z));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(0.01f), z));
-            }
+            global::ActivationGen.Internal.LeakyReluSingleSlope0p01Kernels.LeakyReluBackward(z, gradOutput, gradInput);
         }
 
         /// <summary>Backward pass of LeakyRelu from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 for y &gt; 0, Slope for y ≤ 0 where y = g(z) (0 &lt; Slope keeps the sign of z).</summary>
@@ -689,116 +118,7 @@ namespace Snapshots
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", gradInput, "gradInput");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(gradOutput, "gradOutput", gradInput, "gradInput");
-            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref float gradOutputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
-            ref float gradInputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
-            nuint length = (nuint)y.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(yLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(yLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(yLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradInputRef, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradOutputRef, i) * LeakyReluDerivativeFromOutput(global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> y, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(y, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0.01f), y));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> y, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(y, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(0.01f), y));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> y, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(y, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(0.01f), y));
-            }
+            global::ActivationGen.Internal.LeakyReluSingleSlope0p01Kernels.LeakyReluBackwardFromOutput(y, gradOutput, gradInput);
         }
     }
 }

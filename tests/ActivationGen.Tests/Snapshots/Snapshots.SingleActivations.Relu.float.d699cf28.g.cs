@@ -5,12 +5,9 @@
 //   derivative   g'(z) = 1 for z > 0, 0 for z ≤ 0 (PyTorch's convention: g'(0) = 0)
 //   from output  g'(z) = 1 for y > 0, 0 for y = 0 where y = g(z)
 //
-// Numerics: Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0.
-//
-// Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
-// divide, compare, select and bit operations; no fused multiply-add, no Math.Exp), so the scalar
-// members, the span members at every vector width (512, 256, 128 bit) and the tail of a span return
-// identical bits on every machine. Span members accept the same span as input and output (in place).
+// The members below check their arguments and call ReluSingleKernels (generated file
+// ActivationGen.Kernels.ReluSingleKernels.g.cs), which holds the scalar and vector code, shared by
+// every activation with the same kind, element type and parameters.
 
 #nullable enable
 
@@ -25,7 +22,7 @@ namespace Snapshots
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial float Relu(float z)
         {
-            return z <= 0f ? 0f : z;
+            return global::ActivationGen.Internal.ReluSingleKernels.Relu(z);
         }
 
         /// <summary>Derivative of Relu from its input: g'(z) = 1 for z &gt; 0, 0 for z ≤ 0 (PyTorch's convention: g'(0) = 0).</summary>
@@ -35,7 +32,7 @@ namespace Snapshots
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float ReluDerivative(float z)
         {
-            return z > 0f ? 1f : (z <= 0f ? 0f : z);
+            return global::ActivationGen.Internal.ReluSingleKernels.ReluDerivative(z);
         }
 
         /// <summary>Derivative of Relu from its output: g'(z) = 1 for y &gt; 0, 0 for y = 0 where y = g(z).</summary>
@@ -45,7 +42,7 @@ namespace Snapshots
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float ReluDerivativeFromOutput(float y)
         {
-            return y > 0f ? 1f : (y <= 0f ? 0f : y);
+            return global::ActivationGen.Internal.ReluSingleKernels.ReluDerivativeFromOutput(y);
         }
 
         /// <summary>Relu over a span: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]), g(z) = max(0, z).</summary>
@@ -56,112 +53,7 @@ namespace Snapshots
         public static void Relu(global::System.ReadOnlySpan<float> z, global::System.Span<float> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
-            ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            nuint length = (nuint)z.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref yRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref yRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref yRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i) = Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, z);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, z);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, z);
-            }
+            global::ActivationGen.Internal.ReluSingleKernels.Relu(z, y);
         }
 
         /// <summary>Derivative of Relu over a span from its input: <paramref name="dydz"/>[i] = g'(<paramref name="z"/>[i]), g'(z) = 1 for z &gt; 0, 0 for z ≤ 0 (PyTorch's convention: g'(0) = 0).</summary>
@@ -172,112 +64,7 @@ namespace Snapshots
         public static void ReluDerivative(global::System.ReadOnlySpan<float> z, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
-            ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float dydzRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dydz);
-            nuint length = (nuint)z.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref dydzRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = ReluDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, z));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, z));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
-            {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, z));
-            }
+            global::ActivationGen.Internal.ReluSingleKernels.ReluDerivative(z, dydz);
         }
 
         /// <summary>Derivative of Relu over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 for y &gt; 0, 0 for y = 0 where y = g(z).</summary>
@@ -288,112 +75,7 @@ namespace Snapshots
         public static void ReluDerivativeFromOutput(global::System.ReadOnlySpan<float> y, global::System.Span<float> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
-            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref float dydzRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dydz);
-            nuint length = (nuint)y.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(yLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(yLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(yLast), ref dydzRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = ReluDerivativeFromOutput(global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> y)
-            {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(y, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, y));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> y)
-            {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(y, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, y));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> y)
-            {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(y, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, y));
-            }
+            global::ActivationGen.Internal.ReluSingleKernels.ReluDerivativeFromOutput(y, dydz);
         }
 
         /// <summary>Relu and its derivative in one pass, sharing the work: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]) and <paramref name="dydz"/>[i] = g'(<paramref name="z"/>[i]), bit for bit what the separate members return.</summary>
@@ -407,151 +89,7 @@ namespace Snapshots
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
             global::ActivationGen.Internal.ActivationSpans.CheckDisjoint(y, "y", dydz, "dydz", z.Length);
-            ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref float dydzRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dydz);
-            nuint length = (nuint)z.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                }
-                var (yLastBlock, dydzLastBlock) = Kernel512(zLast);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yLastBlock, ref yRef, last);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                }
-                var (yLastBlock, dydzLastBlock) = Kernel256(zLast);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yLastBlock, ref yRef, last);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                }
-                var (yLastBlock, dydzLastBlock) = Kernel128(zLast);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yLastBlock, ref yRef, last);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                var (yValue, dValue) = (Relu(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i)), ReluDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i)));
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i) = yValue;
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = dValue;
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
-            {
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, z)));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
-            {
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, z)));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
-            {
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, z)));
-            }
+            global::ActivationGen.Internal.ReluSingleKernels.ReluForward(z, y, dydz);
         }
 
         /// <summary>Backward pass of Relu from the pre-activation, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(<paramref name="z"/>[i]), g'(z) = 1 for z &gt; 0, 0 for z ≤ 0 (PyTorch's convention: g'(0) = 0).</summary>
@@ -565,116 +103,7 @@ namespace Snapshots
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", gradInput, "gradInput");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(gradOutput, "gradOutput", gradInput, "gradInput");
-            ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
-            ref float gradOutputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
-            ref float gradInputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
-            nuint length = (nuint)z.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradInputRef, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradOutputRef, i) * ReluDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, z));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, z));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, z));
-            }
+            global::ActivationGen.Internal.ReluSingleKernels.ReluBackward(z, gradOutput, gradInput);
         }
 
         /// <summary>Backward pass of Relu from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1 for y &gt; 0, 0 for y = 0 where y = g(z).</summary>
@@ -688,116 +117,7 @@ namespace Snapshots
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", gradInput, "gradInput");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(gradOutput, "gradOutput", gradInput, "gradInput");
-            ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref float gradOutputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
-            ref float gradInputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
-            nuint length = (nuint)y.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(yLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(yLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(yLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradInputRef, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradOutputRef, i) * ReluDerivativeFromOutput(global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> y, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(y, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, y));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> y, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(y, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, y));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> y, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(y, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, y));
-            }
+            global::ActivationGen.Internal.ReluSingleKernels.ReluBackwardFromOutput(y, gradOutput, gradInput);
         }
     }
 }
