@@ -80,7 +80,10 @@ internal static class DocumentationEmitter
                 + "or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>");
         }
 
-        writer.WriteLine("/// <remarks>" + Xml(family.Kind.NumericsNote) + " Same bits as the scalar member on every vector width and instruction set.</remarks>");
+        string numerics = family.KernelClass is null
+            ? Xml(family.Kind.NumericsNote)
+            : "Computed by " + family.Model.Kernel.ClassName + ", whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds).";
+        writer.WriteLine("/// <remarks>" + numerics + " Same bits as the scalar member on every vector width and instruction set.</remarks>");
     }
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

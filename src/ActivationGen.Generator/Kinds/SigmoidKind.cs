@@ -35,18 +35,19 @@ internal sealed class SigmoidKind : ActivationKind
         ExpReduction reduction = ExpApproximation.Reduce(Let("x", -a, "x = −|z| ≤ 0"), type, nonPositive: true);
         Expr s = reduction.Scale, q = reduction.Q, s1 = reduction.Scale1, sInv = reduction.ScaleInverse, qNeg = reduction.QNegated;
 
-        Expr positive = Let("g", CompensatedReciprocalOfOnePlus(s, s * q, "d"), "g = σ(|z|) = 1/(1 + e), e = e^(−|z|)");
+        Expr sq = Let("sq", s * q, "s·q (exact unless subnormal): e = s + s·q, kept unrounded");
+        Expr positive = Let("g", CompensatedReciprocalOfOnePlus(s, sq, "d"), "g = σ(|z|) = 1/(1 + e), e = e^(−|z|)");
 
         // σ(−|z|) = e·g = (s1·g + (q·s1)·g)·s2 with s = s1·s2: the products with s1 are exact and the fused
         // multiply-add rounds once (then s2 scales exactly, or rounds once onto the subnormal grid).
-        Expr negative = Let("n", MulAdd(q * s1, positive, s1 * positive) * reduction.Scale2, "n = σ(−|z|) = e·g");
+        Expr negative = Let("gNeg", MulAdd(q * s1, positive, s1 * positive) * reduction.Scale2, "gNeg = σ(−|z|) = e·g");
         Expr forward = Select(Ge(Z, 0), positive, negative);
 
         // σ'(z) = 1/(e^|z| + 2 + e^(−|z|)) grouped as (1/s + 2) + ((1/s)·q̃ + e): the first sum is exact, the
         // second at most 0.3 of the total; the final sum and the division are compensated. (n − n² would share
         // the forward's division but measured 1.9 ulp on a dense check; this form stays near 1.2.)
         Expr e = Let("e", reduction.Exp(), "e = e^(−|z|) = s·(1 + q)");
-        Expr tailValue = s + MulAdd(-2 * e, e, s * q);
+        Expr tailValue = s + MulAdd(-2 * e, e, sq);
         Expr derivative = Select(Gt(a, tail), tailValue, CompensatedReciprocal(sInv + 2, MulAdd(sInv, qNeg, e), "c"));
         return new KindKernels(forward, derivative, DerivativeFromOutput: MulAdd(-Y, Y, Y, unfused: Y * (1 - Y)));
     }

@@ -48,7 +48,8 @@ internal sealed class TanhKind : ActivationKind
         ExpReduction reduction = ExpApproximation.Reduce(Let("x", -2 * a, "x = −2|z| ≤ 0"), type, nonPositive: true);
         Expr s = reduction.Scale, q = reduction.Q, s1 = reduction.Scale1, sInv = reduction.ScaleInverse, qNeg = reduction.QNegated;
 
-        Expr g = Let("g", CompensatedReciprocalOfOnePlus(s, s * q, "d"), "g = 1/(1 + e), e = e^(−2|z|)");
+        Expr sq = Let("sq", s * q, "s·q (exact unless subnormal): e = s + s·q, kept unrounded");
+        Expr g = Let("g", CompensatedReciprocalOfOnePlus(s, sq, "d"), "g = 1/(1 + e), e = e^(−2|z|)");
         Expr m = Let("m", MulAdd(q * s1, g, s1 * g) * reduction.Scale2, "m = σ(−2|z|) = e·g, rounded once");
 
         Expr a2 = Let("a2", a * a);

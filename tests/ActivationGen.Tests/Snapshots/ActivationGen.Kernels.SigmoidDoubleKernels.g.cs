@@ -59,17 +59,19 @@ namespace ActivationGen.Internal
             double po = r * global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(2.5105217004720745E-08, u, 2.7557255400206422E-06), u, 0.00019841269874820627), u, 0.008333333333326136), u, 0.1666666666666667);
             // q = e^r − 1 = r + r²·P(r)
             double q = global::System.Math.FusedMultiplyAdd(u, pe + po, r);
+            // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+            double sq = s * q;
             // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-            double d = d1 + s * q;
+            double d = d1 + sq;
             double dInv = 1.0 / d;
-            double dErr = d1 - d + s * q + (s - (d1 - 1.0));
+            double dErr = d1 - d + sq + (s - (d1 - 1.0));
             // ρ = 1 − d·y, exact with a fused multiply-add
             double dRho = global::System.Math.FusedMultiplyAdd(-d, dInv, 1.0);
             // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
             double g = global::System.Math.FusedMultiplyAdd(dInv, global::System.Math.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-            // n = σ(−|z|) = e·g
-            double n2 = global::System.Math.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-            return z >= 0.0 ? g : n2;
+            // gNeg = σ(−|z|) = e·g
+            double gNeg = global::System.Math.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+            return z >= 0.0 ? g : gNeg;
         }
 
         /// <summary>Derivative of Sigmoid from its input: g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z)).</summary>
@@ -105,6 +107,8 @@ namespace ActivationGen.Internal
             double q = global::System.Math.FusedMultiplyAdd(u, pe + po, r);
             // e = e^(−|z|) = s·(1 + q)
             double e = global::System.Math.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+            // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+            double sq = s * q;
             // 1/s = 2^(−n) (exact where it is used)
             double sInv = global::System.BitConverter.Int64BitsToDouble(unchecked(((1023L - k) << 52)));
             // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -115,7 +119,7 @@ namespace ActivationGen.Internal
             double cErr = sInv + 2.0 - c + global::System.Math.FusedMultiplyAdd(sInv, qNeg, e);
             // ρ = 1 − d·y, exact with a fused multiply-add
             double cRho = global::System.Math.FusedMultiplyAdd(-c, cInv, 1.0);
-            return a > 35.0 ? s + global::System.Math.FusedMultiplyAdd(-2.0 * e, e, s * q) : global::System.Math.FusedMultiplyAdd(cInv, global::System.Math.FusedMultiplyAdd(-cErr, cInv, cRho), cInv);
+            return a > 35.0 ? s + global::System.Math.FusedMultiplyAdd(-2.0 * e, e, sq) : global::System.Math.FusedMultiplyAdd(cInv, global::System.Math.FusedMultiplyAdd(-cErr, cInv, cRho), cInv);
         }
 
         /// <summary>Derivative of Sigmoid from its output: g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
@@ -207,17 +211,19 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
                 // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // n = σ(−|z|) = e·g
-                var n2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, n2);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, gNeg);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -248,17 +254,19 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
                 // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // n = σ(−|z|) = e·g
-                var n2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, n2);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, gNeg);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -289,17 +297,19 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
                 // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // n = σ(−|z|) = e·g
-                var n2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, n2);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, gNeg);
             }
         }
 
@@ -383,6 +393,8 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -393,7 +405,7 @@ namespace ActivationGen.Internal
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -425,6 +437,8 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -435,7 +449,7 @@ namespace ActivationGen.Internal
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -467,6 +481,8 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -477,7 +493,7 @@ namespace ActivationGen.Internal
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
@@ -646,16 +662,18 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
                 // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // n = σ(−|z|) = e·g
-                var n2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
@@ -668,7 +686,7 @@ namespace ActivationGen.Internal
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, n2), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -699,16 +717,18 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
                 // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // n = σ(−|z|) = e·g
-                var n2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
@@ -721,7 +741,7 @@ namespace ActivationGen.Internal
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, n2), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -752,16 +772,18 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
                 // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
                 var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // n = σ(−|z|) = e·g
-                var n2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
@@ -774,7 +796,7 @@ namespace ActivationGen.Internal
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, n2), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -863,6 +885,8 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -873,7 +897,7 @@ namespace ActivationGen.Internal
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -905,6 +929,8 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -915,7 +941,7 @@ namespace ActivationGen.Internal
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -947,6 +973,8 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -957,7 +985,7 @@ namespace ActivationGen.Internal
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, s * q), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(35.0)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 

@@ -60,10 +60,12 @@ namespace ActivationGen.Internal
             // s = 2^n (exact)
             double s = scale1 * scale2;
             double d1 = 1.0 + s;
+            // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+            double sq = s * q;
             // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-            double d = d1 + s * q;
+            double d = d1 + sq;
             double dInv = 1.0 / d;
-            double dErr = d1 - d + s * q + (s - (d1 - 1.0));
+            double dErr = d1 - d + sq + (s - (d1 - 1.0));
             // ρ = 1 − d·y, exact with a fused multiply-add
             double dRho = global::System.Math.FusedMultiplyAdd(-d, dInv, 1.0);
             // g = 1/(1 + e), e = e^(−2|z|)
@@ -209,10 +211,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -251,10 +255,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -293,10 +299,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -651,10 +659,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -707,10 +717,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -763,10 +775,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)

@@ -60,10 +60,12 @@ namespace ActivationGen.Internal
             // s = 2^n (exact)
             float s = scale1 * scale2;
             float d1 = 1f + s;
+            // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+            float sq = s * q;
             // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-            float d = d1 + s * q;
+            float d = d1 + sq;
             float dInv = 1f / d;
-            float dErr = d1 - d + s * q + (s - (d1 - 1f));
+            float dErr = d1 - d + sq + (s - (d1 - 1f));
             // ρ = 1 − d·y, exact with a fused multiply-add
             float dRho = global::System.MathF.FusedMultiplyAdd(-d, dInv, 1f);
             // g = 1/(1 + e), e = e^(−2|z|)
@@ -209,10 +211,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -251,10 +255,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -293,10 +299,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -651,10 +659,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -707,10 +717,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)
@@ -763,10 +775,12 @@ namespace ActivationGen.Internal
                 // s = 2^n (exact)
                 var s = scale1 * scale2;
                 var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
                 // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + s * q;
+                var d = d1 + sq;
                 var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                var dErr = d1 - d + s * q + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
                 // g = 1/(1 + e), e = e^(−2|z|)

@@ -19,7 +19,7 @@ namespace Snapshots
         /// <summary>LeakyRelu activation: g(z) = z for z &gt; 0, Slope·z for z ≤ 0.</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by LeakyReluDoubleSlope0p2Kernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static partial double LeakyRelu(double z)
         {
@@ -29,7 +29,7 @@ namespace Snapshots
         /// <summary>Derivative of LeakyRelu from its input: g'(z) = 1 for z &gt; 0, Slope for z ≤ 0 (PyTorch's convention: g'(0) = Slope).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by LeakyReluDoubleSlope0p2Kernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double LeakyReluDerivative(double z)
         {
@@ -39,7 +39,7 @@ namespace Snapshots
         /// <summary>Derivative of LeakyRelu from its output: g'(z) = 1 for y &gt; 0, Slope for y ≤ 0 where y = g(z) (0 &lt; Slope keeps the sign of z).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by LeakyReluDoubleSlope0p2Kernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double LeakyReluDerivativeFromOutput(double y)
         {
@@ -50,7 +50,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by LeakyReluDoubleSlope0p2Kernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyRelu(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -61,7 +61,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by LeakyReluDoubleSlope0p2Kernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
@@ -72,7 +72,7 @@ namespace Snapshots
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by LeakyReluDoubleSlope0p2Kernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
@@ -84,7 +84,7 @@ namespace Snapshots
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by LeakyReluDoubleSlope0p2Kernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -98,7 +98,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by LeakyReluDoubleSlope0p2Kernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
@@ -112,7 +112,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by LeakyReluDoubleSlope0p2Kernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");

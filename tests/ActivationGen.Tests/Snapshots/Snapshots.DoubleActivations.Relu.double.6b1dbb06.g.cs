@@ -18,7 +18,7 @@ namespace Snapshots
         /// <summary>Relu activation: g(z) = max(0, z).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by ReluDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Relu(double z)
         {
@@ -28,7 +28,7 @@ namespace Snapshots
         /// <summary>Derivative of Relu from its input: g'(z) = 1 for z &gt; 0, 0 for z ≤ 0 (PyTorch's convention: g'(0) = 0).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by ReluDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double ReluDerivative(double z)
         {
@@ -38,7 +38,7 @@ namespace Snapshots
         /// <summary>Derivative of Relu from its output: g'(z) = 1 for y &gt; 0, 0 for y = 0 where y = g(z).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by ReluDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double ReluDerivativeFromOutput(double y)
         {
@@ -49,7 +49,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by ReluDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static partial void Relu(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -60,7 +60,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by ReluDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
@@ -71,7 +71,7 @@ namespace Snapshots
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by ReluDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
@@ -83,7 +83,7 @@ namespace Snapshots
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by ReluDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -97,7 +97,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by ReluDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
@@ -111,7 +111,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by ReluDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");

@@ -18,7 +18,7 @@ namespace Snapshots
         /// <summary>Sigmoid activation: g(z) = 1 / (1 + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by SigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Sigmoid(double z)
         {
@@ -28,7 +28,7 @@ namespace Snapshots
         /// <summary>Derivative of Sigmoid from its input: g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by SigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double SigmoidDerivative(double z)
         {
@@ -38,7 +38,7 @@ namespace Snapshots
         /// <summary>Derivative of Sigmoid from its output: g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by SigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double SigmoidDerivativeFromOutput(double y)
         {
@@ -49,7 +49,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by SigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static partial void Sigmoid(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -60,7 +60,7 @@ namespace Snapshots
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by SigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
@@ -71,7 +71,7 @@ namespace Snapshots
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by SigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
@@ -83,7 +83,7 @@ namespace Snapshots
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by SigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", y, "y");
@@ -97,7 +97,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by SigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(z, "z", gradOutput, "gradOutput");
@@ -111,7 +111,7 @@ namespace Snapshots
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Computed by SigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void SigmoidBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
