@@ -97,6 +97,7 @@ public class GeneratedCodeRobustnessTests
         "public partial class M { [Activation(Kind.Sigmoid)] [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] public static partial float Act(float z); }",
         "public static partial class A { [Activation(Kind.Sigmoid)] public static partial float Sigmoid(float z); public static float Sigmoid(int z) => z; public static void SigmoidBackward() { } }",
         "public static partial class A { [Activation(Kind.Relu)] public static partial float Act(float z); [Activation(Kind.Relu)] public static partial double Act(double z); }",
+        "#pragma warning disable CS8981\npublic static partial class act { [Activation(Kind.Sigmoid)] public static partial float S(float z); }",
     }.Select(s => new object[] { s });
 
     [Theory]

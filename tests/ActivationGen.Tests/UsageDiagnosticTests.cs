@@ -44,7 +44,7 @@ public class UsageDiagnosticTests
         public partial interface {|AG0002:IAct|}
         {
             [Activation(Kind.Relu)]
-            static partial float Relu(float z);
+            public static partial float Relu(float z);
         }
         """);
 
@@ -143,6 +143,35 @@ public class UsageDiagnosticTests
         """);
 
     [Theory]
+    [InlineData("1e-50")]
+    [InlineData("1e-40")]
+    [InlineData("0.99999999")]
+    public Task AG0007_slope_that_leaves_the_range_when_rounded_to_float(string slope) => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + $$"""
+        public static partial class Act
+        {
+            [Activation(Kind.LeakyRelu, {|AG0007:Slope = {{slope}}|})]
+            public static partial float LeakyRelu(float z);
+
+            // The same value is fine where it is folded in as a double.
+            [Activation(Kind.LeakyRelu, Slope = {{slope}})]
+            public static partial double LeakyRelu(double z);
+        }
+        """);
+
+    [Fact]
+    public Task AG0006_value_returning_partial_without_accessibility() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public partial class Net
+        {
+            [Activation(Kind.Sigmoid)]
+            static partial float {|AG0006:Sigmoid|}(float z);
+
+            // A void partial without accessibility is an ordinary (implicitly private) partial method: fine.
+            [Activation(Kind.Relu)]
+            static partial void Relu(ReadOnlySpan<float> z, Span<float> y);
+        }
+        """);
+
+    [Theory]
     [InlineData("Sigmoid")]
     [InlineData("Tanh")]
     [InlineData("Relu")]
@@ -158,6 +187,7 @@ public class UsageDiagnosticTests
     [InlineData("(Kind)0")]
     [InlineData("(Kind)99")]
     [InlineData("(Kind)(-1)")]
+    [InlineData("Kind.Sigmoid | Kind.Tanh")]
     public Task AG0009_undefined_kind(string kind) => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + $$"""
         public static partial class Act
         {

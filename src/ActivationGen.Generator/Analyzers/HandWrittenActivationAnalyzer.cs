@@ -146,7 +146,7 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
                 return (double.IsNaN(value) ? "NaN" : value > 0 ? "+∞" : "−∞", z.ToString(CultureInfo.InvariantCulture), precision);
             }
 
-            // 1/(1 + e^(−z)) in float: e^100 overflows and the result collapses to 0 although σ(−100) = 3.7e−44 is
+            // 1/(1 + e^(−z)) in float: e^100 overflows and the result collapses to 0 although σ(−100) = 3.8e−44 is
             // representable; the tail of the function (and of anything computed from it) is lost.
             double representable = single ? (float)reference : reference;
             if (value == 0 && representable != 0)

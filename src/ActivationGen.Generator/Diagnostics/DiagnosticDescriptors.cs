@@ -16,7 +16,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TypeMustBePartial = Usage(
         RuleIdentifiers.TypeMustBePartial,
         "Type containing an activation method must be a partial class, struct or record",
-        "Type '{0}' contains the activation method '{1}' but {2}; make '{0}' (and every type that encloses it) a 'partial' class, struct or record");
+        "Type '{0}' contains the activation method '{1}' but {2}; make '{0}' (and every type that encloses it) a 'partial' class, struct or record that is not file-local");
 
     public static readonly DiagnosticDescriptor MethodAlreadyHasBody = Usage(
         RuleIdentifiers.MethodAlreadyHasBody,
@@ -56,7 +56,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MemberAlreadyDefined = Usage(
         RuleIdentifiers.MemberAlreadyDefined,
         "Generated member already defined",
-        "ActivationGen generates '{0}' for the activation '{1}', but '{2}' already defines a member with that name and parameters; rename or remove that member, or rename the activation method (every shape of the family is generated from one declaration)");
+        "ActivationGen generates '{0}' for the activation '{1}', but '{2}' already defines a member with that name (a field, property, nested type, the type itself, or a method with the same parameters); rename or remove that member, or rename the activation method (every shape of the family is generated from one declaration)");
 
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Usage(
         RuleIdentifiers.LanguageVersionTooLow,

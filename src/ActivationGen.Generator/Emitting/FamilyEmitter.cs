@@ -25,6 +25,8 @@ internal static class FamilyEmitter
         var writer = new SourceWriter();
         HeaderEmitter.WriteFamily(writer, family);
         writer.WriteLine("#nullable enable");
+        // The user's type is declared again here: its name is the user's choice (CS8981: lower-case names).
+        writer.WriteLine("#pragma warning disable CS8981");
         writer.WriteLine();
 
         if (model.Namespace is not null)

@@ -47,13 +47,14 @@ internal static class ActivationParser
             return Empty;
         }
 
-        ActivationKind? kind = KindRegistry.Find(kindValue);
+        // Kind is not a flags enum: Kind.Sigmoid | Kind.Tanh is 3, a defined value (Relu) that nobody meant.
+        ActivationKind? kind = IsCombination(attribute, cancellationToken, out string? combination) ? null : KindRegistry.Find(kindValue);
         if (kind is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UndefinedKind,
                 ArgumentLocation(attribute, null, cancellationToken) ?? nameLocation,
-                kindValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                combination ?? kindValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 displayName,
                 KindRegistry.All[0].Name));
         }
@@ -91,7 +92,7 @@ internal static class ActivationParser
 
         ImmutableArray<KindParameterValue> parameters = kind is null
             ? ImmutableArray<KindParameterValue>.Empty
-            : ParseKindParameters(attribute, kind, displayName, nameLocation, diagnostics, cancellationToken);
+            : ParseKindParameters(attribute, kind, displayName, shape.Element, nameLocation, diagnostics, cancellationToken);
 
         if (kind is not null && shape.Element is ElementType element && shape.Shape is DeclaredShape declaredShape)
         {
@@ -152,7 +153,7 @@ internal static class ActivationParser
             }
             else if (type.Modifiers.Any(SyntaxKind.FileKeyword))
             {
-                problem = "is file-local (generated code lives in another file)";
+                problem = "is file-local (generated code lives in another file, so remove 'file')";
             }
 
             if (problem is not null)
@@ -219,6 +220,13 @@ internal static class ActivationParser
             }
         }
 
+        if (!method.ReturnsVoid && !syntax.Modifiers.Any(m => m.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword or SyntaxKind.PrivateKeyword))
+        {
+            // C# requires an explicit accessibility on a partial method that returns a value (CS8796).
+            Fail("returns a value but has no accessibility modifier (C# requires one on such partial methods: add 'private' or another)");
+            return result;
+        }
+
         if (method.ContainingType is { IsStatic: true } && !method.IsStatic)
         {
             Fail("is an instance method in a static class");
@@ -235,7 +243,8 @@ internal static class ActivationParser
         {
             if (p.RefKind != RefKind.None || p.IsParams || p.IsThis)
             {
-                Fail("has a '" + (p.IsParams ? "params" : p.IsThis ? "this" : p.RefKind.ToString().ToLowerInvariant()) + "' parameter '" + p.Name + "'");
+                string modifier = p.IsParams ? "params" : p.IsThis ? "this" : p.RefKind.ToString().ToLowerInvariant();
+                Fail("has " + (modifier == "in" || modifier == "out" ? "an '" : "a '") + modifier + "' parameter '" + p.Name + "'");
                 return result;
             }
         }
@@ -309,7 +318,7 @@ internal static class ActivationParser
     }
 
     private static ImmutableArray<KindParameterValue> ParseKindParameters(
-        AttributeData attribute, ActivationKind kind, string methodName, Location fallback, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        AttributeData attribute, ActivationKind kind, string methodName, ElementType? element, Location fallback, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, double>();
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
@@ -335,11 +344,21 @@ internal static class ActivationParser
                 continue; // The compiler reports a non-constant or mistyped argument.
             }
 
-            if (!definition.IsValid(value))
+            // Float kernels fold the value in as a float: it must still be in range (and a normal number) after
+            // that rounding, or Slope = 1e-50 would silently become a plain ReLU and 0.99999999 the identity.
+            string text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            bool valid = definition.IsValid(value);
+            if (valid && element == ElementType.Single)
+            {
+                float rounded = (float)value;
+                valid = definition.IsValid(rounded) && (rounded == 0 || IsNormal(rounded));
+                text += valid ? string.Empty : " (" + rounded.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " as float)";
+            }
+
+            if (!valid)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.ParameterOutOfRange, location, definition.Name,
-                    value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), kind.Name, methodName, definition.RangeText));
+                    DiagnosticDescriptors.ParameterOutOfRange, location, definition.Name, text, kind.Name, methodName, definition.RangeText));
                 continue;
             }
 
@@ -350,6 +369,23 @@ internal static class ActivationParser
             .Select(p => new KindParameterValue(p.Name, values.TryGetValue(p.Name, out double v) ? v : p.Default))
             .ToImmutableArray();
     }
+
+    /// <summary>Whether the Kind argument is written as an arithmetic or bitwise combination of values.</summary>
+    private static bool IsCombination(AttributeData attribute, CancellationToken cancellationToken, out string? text)
+    {
+        text = null;
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list }
+            && list.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null) is { } argument
+            && argument.Expression is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseNotExpression })
+        {
+            text = argument.Expression.ToString();
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsNormal(float value) => !float.IsNaN(value) && !float.IsInfinity(value) && System.Math.Abs(value) >= 1.17549435E-38f;
 
     /// <summary>The syntax location of the attribute's constructor argument (name null) or a named argument.</summary>
     private static Location? ArgumentLocation(AttributeData attribute, string? name, CancellationToken cancellationToken)

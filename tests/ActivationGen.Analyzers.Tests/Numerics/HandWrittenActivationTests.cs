@@ -74,7 +74,7 @@ public class HandWrittenActivationTests
 
             public static class Activations
             {
-                // MathF.Exp(100) = +∞, so σ(−100) is 0 instead of 3.7e−44: the whole tail below −88.7 is lost.
+                // MathF.Exp(100) = +∞, so σ(−100) is 0 instead of 3.8e−44: the whole tail below −88.7 is lost.
                 public static float {|AG2003:Sigmoid|}(float x) => 1f / (1f + MathF.Exp(-x));
             }
             """);

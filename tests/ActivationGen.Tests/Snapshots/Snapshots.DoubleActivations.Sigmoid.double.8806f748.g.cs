@@ -10,6 +10,7 @@
 // every activation with the same kind, element type and parameters.
 
 #nullable enable
+#pragma warning disable CS8981
 
 namespace Snapshots
 {

@@ -11,6 +11,7 @@
 // shared by every activation with the same kind, element type and parameters.
 
 #nullable enable
+#pragma warning disable CS8981
 
 namespace Snapshots
 {
