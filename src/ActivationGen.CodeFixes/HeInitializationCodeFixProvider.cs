@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -67,11 +69,7 @@ public sealed class HeInitializationCodeFixProvider : CodeFixProvider
             return null;
         }
 
-        string? fanIn = model.LookupSymbols(value.SpanStart)
-            .Where(s => s is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol && NetworkNames.IsFanIn(s.Name) && IsNumber(s))
-            .OrderBy(s => s is IFieldSymbol or IPropertySymbol ? 1 : 0)
-            .Select(s => s.Name)
-            .FirstOrDefault();
+        string? fanIn = FanIn(model, value, cancellationToken);
         if (fanIn is null)
         {
             return null;
@@ -89,6 +87,37 @@ public sealed class HeInitializationCodeFixProvider : CodeFixProvider
         }
 
         return SyntaxFactory.ParseExpression(text).WithAdditionalAnnotations(Simplifier.Annotation);
+    }
+
+    /// <summary>
+    /// The fan-in of the layer being initialised, only where it is unambiguous: the bound of an enclosing loop
+    /// named as a fan-in (for (j = 0; j &lt; nIn; j++) w[k, j] = …); else a variable called fanIn in scope; else the
+    /// one fan-in-named number in scope, provided no enclosing loop runs to some other bound (a second layer
+    /// written inside for (j &lt; nHidden) must not be scaled by the first layer's nIn). Null means no fix.
+    /// </summary>
+    private static string? FanIn(SemanticModel model, ExpressionSyntax value, CancellationToken cancellationToken)
+    {
+        List<ISymbol?> bounds = value.Ancestors().OfType<ForStatementSyntax>()
+            .Select(f => f.Condition as BinaryExpressionSyntax)
+            .Where(c => c is not null && (c.IsKind(SyntaxKind.LessThanExpression) || c.IsKind(SyntaxKind.LessThanOrEqualExpression)))
+            .Select(c => model.GetSymbolInfo(c!.Right, cancellationToken).Symbol)
+            .ToList();
+        if (bounds.FirstOrDefault(b => b is not null && NetworkNames.IsFanIn(b.Name) && IsNumber(b)) is { } loopBound)
+        {
+            return loopBound.Name;
+        }
+
+        List<ISymbol> candidates = model.LookupSymbols(value.SpanStart)
+            .Where(s => s is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol && NetworkNames.IsFanIn(s.Name) && IsNumber(s))
+            .ToList();
+        List<ISymbol> named = candidates.Where(s => s.Name.IndexOf("fan", StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+        if (named.Count == 1)
+        {
+            return named[0].Name;
+        }
+
+        bool otherLoopBound = bounds.Any(b => b is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol && IsNumber(b));
+        return candidates.Count == 1 && !otherLoopBound ? candidates[0].Name : null;
     }
 
     private static bool IsRandom(ITypeSymbol? type, INamedTypeSymbol? random)

@@ -51,11 +51,38 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
         var writes = new ParameterInitializations();
         var layouts = new NetworkLayouts();
 
+        // For the project-wide fallback (a layer class whose ReLU lives elsewhere) the type must look like a
+        // layer: its weights multiply something element by element (a dot product) or are handed to it to be
+        // initialised, and it evaluates no exponential or tanh of its own (an inline sigmoid: a logistic
+        // regression is not a ReLU layer). A sampler's positive "weights" are not a layer's.
+        var multiplied = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
+        int transcendental = 0;
+        context.RegisterOperationAction(
+            op =>
+            {
+                if (op.Operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product)
+                {
+                    foreach (IOperation operand in new[] { product.LeftOperand, product.RightOperand })
+                    {
+                        if (ElementRoot(operand) is { } root)
+                        {
+                            multiplied.TryAdd(root, 0);
+                        }
+                    }
+                }
+            },
+            OperationKind.Binary);
+
         context.RegisterOperationBlockAction(block => scan.AddBody(block.OwningSymbol, block.OperationBlocks));
         context.RegisterOperationAction(
             op =>
             {
                 scan.AddCandidate(op.Operation, op.ContainingSymbol);
+                if (op.Operation is IInvocationOperation { TargetMethod: { Name: "Exp" or "Tanh", ContainingType.Name: "Math" or "MathF", ContainingType.ContainingNamespace.Name: "System" } })
+                {
+                    System.Threading.Interlocked.Exchange(ref transcendental, 1);
+                }
+
                 if (op.Operation is IInvocationOperation invocation)
                 {
                     writes.OnInvocation(invocation, op.ContainingSymbol);
@@ -99,13 +126,57 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
         {
             List<ActivationApplication> applications = scan.Applications();
             ReluEvidence? evidence = Evidence(scan, applications);
+            bool borrowed = ReferenceEquals(evidence, catalog.ProjectRelu);
+            if (borrowed && System.Threading.Interlocked.CompareExchange(ref transcendental, 0, 0) == 1)
+            {
+                evidence = null;
+            }
+
             if (evidence is not null)
             {
-                InitializationRules.Report(end, catalog, writes, evidence);
+                // A weights parameter is someone else's layer being initialised (an initialiser class); a field or local
+                // must be seen in a product to count as a layer's weights.
+                InitializationRules.Report(end, catalog, writes, evidence, borrowed ? root => root is IParameterSymbol || multiplied.ContainsKey(root) : null);
             }
 
             layouts.Report(end, scan, applications, evidence);
         });
+    }
+
+    /// <summary>The variable whose element an operand reads (w in w[i], w[i][j], (double)w[i, j]), or null.</summary>
+    private static ISymbol? ElementRoot(IOperation operand)
+    {
+        IOperation current = operand;
+        while (current is IConversionOperation conversion)
+        {
+            current = conversion.Operand;
+        }
+
+        bool element = false;
+        while (true)
+        {
+            switch (current)
+            {
+                case IArrayElementReferenceOperation array:
+                    element = true;
+                    current = array.ArrayReference;
+                    continue;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance }:
+                    element = true;
+                    current = instance;
+                    continue;
+                case IFieldReferenceOperation field when element:
+                    return field.Field;
+                case ILocalReferenceOperation local when element:
+                    return local.Local;
+                case IParameterReferenceOperation parameter when element:
+                    return parameter.Parameter;
+                case IPropertyReferenceOperation property when element:
+                    return property.Property;
+                default:
+                    return null;
+            }
+        }
     }
 
     /// <summary>

@@ -20,12 +20,20 @@ internal static class InitializationRules
     /// <summary>Diagnostic property: the fix that switches the generated ReLU to leaky ReLU applies.</summary>
     public const string LeakyReluAttributeProperty = "LeakyReluAttribute";
 
-    public static void Report(SymbolAnalysisContext context, ActivationCatalog catalog, ParameterInitializations writes, ReluEvidence evidence)
+    /// <param name="usedInProduct">Where the ReLU is only the project's (the type applies none itself), the
+    /// weights must be seen in an element-wise product, and biases only count in a type that has such weights.</param>
+    public static void Report(SymbolAnalysisContext context, ActivationCatalog catalog, ParameterInitializations writes, ReluEvidence evidence, Func<ISymbol, bool>? usedInProduct = null)
     {
         var reported = new HashSet<Location>();
+        bool layerLike = usedInProduct is null || writes.ByRoot().Any(p => usedInProduct(p.Key) && NetworkNames.IsWeight(p.Key.Name));
         foreach (KeyValuePair<ISymbol, List<ParameterWrite>> pair in writes.ByRoot())
         {
             ISymbol root = pair.Key;
+            if (!layerLike || (usedInProduct is not null && !usedInProduct(root) && !NetworkNames.IsBias(root.Name) && !NetworkNames.IsScalarBias(root.Name)))
+            {
+                continue;
+            }
+
             List<ParameterWrite> all = pair.Value;
             bool collection = ParameterInitializations.IsCollection(TypeOf(root));
             bool weight = collection ? NetworkNames.IsWeight(root.Name) : NetworkNames.IsNumberedWeight(root.Name);

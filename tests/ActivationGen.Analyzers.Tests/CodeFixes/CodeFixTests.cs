@@ -369,4 +369,73 @@ public class CodeFixTests
                 public static Mlp Deep() => new Mlp(new[] { 3, 2, 2, 2, 2, 2, 2, 1 }, Activation.LeakyReLU);
             }
             """);
+
+    [Fact]
+    public Task He_fix_uses_the_loop_bound_as_fan_in_and_is_not_offered_where_the_fan_in_is_ambiguous()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, HeInitializationCodeFixProvider>(
+            """
+            using System;
+
+            public sealed class TwoLayerMlp
+            {
+                private readonly double[,] w1, w2;
+
+                public TwoLayerMlp(int nIn, int nHidden, int nOut, Random rng)
+                {
+                    w1 = new double[nHidden, nIn];
+                    w2 = new double[nOut, nHidden];
+                    for (int k = 0; k < nHidden; k++)
+                        for (int j = 0; j < nIn; j++) w1[k, j] = {|AG1001:rng.NextDouble() * 0.1|};
+                    for (int k = 0; k < nOut; k++)
+                        for (int j = 0; j < nHidden; j++) w2[k, j] = {|AG1001:rng.NextDouble() * 0.1|};
+                }
+
+                public double Hidden(double[] x, int k)
+                {
+                    double s = 0;
+                    for (int j = 0; j < x.Length; j++) s += w1[k, j] * x[j];
+                    return Math.Max(0, s);
+                }
+
+                public double Output(double[] h, int k)
+                {
+                    double s = 0;
+                    for (int j = 0; j < h.Length; j++) s += w2[k, j] * h[j];
+                    return s;
+                }
+            }
+            """,
+            """
+            using System;
+
+            public sealed class TwoLayerMlp
+            {
+                private readonly double[,] w1, w2;
+
+                public TwoLayerMlp(int nIn, int nHidden, int nOut, Random rng)
+                {
+                    w1 = new double[nHidden, nIn];
+                    w2 = new double[nOut, nHidden];
+                    for (int k = 0; k < nHidden; k++)
+                        for (int j = 0; j < nIn; j++) w1[k, j] = (rng.NextDouble() * 2.0 - 1.0) * Math.Sqrt(6.0 / nIn);
+                    for (int k = 0; k < nOut; k++)
+                        for (int j = 0; j < nHidden; j++) w2[k, j] = {|AG1001:rng.NextDouble() * 0.1|};
+                }
+
+                public double Hidden(double[] x, int k)
+                {
+                    double s = 0;
+                    for (int j = 0; j < x.Length; j++) s += w1[k, j] * x[j];
+                    return Math.Max(0, s);
+                }
+
+                public double Output(double[] h, int k)
+                {
+                    double s = 0;
+                    for (int j = 0; j < h.Length; j++) s += w2[k, j] * h[j];
+                    return s;
+                }
+            }
+            """,
+            fixedKeepsMarkedDiagnostics: true);
 }

@@ -309,4 +309,60 @@ public class OneSidedInitTests
                 public double Activate(double z) => z > 0 ? z : 0.01 * z;
             }
             """);
+
+    [Fact]
+    public Task Silent_on_positive_sampling_weights_and_an_inline_logistic_regression_in_a_project_with_relu()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+            using ActivationGen;
+
+            public static partial class Acts
+            {
+                [Activation(Kind.Relu)]
+                public static partial void Relu(ReadOnlySpan<float> z, Span<float> y);
+            }
+
+            // Not a layer: sampling weights must be positive, and they never multiply an input.
+            public sealed class WeightedSampler
+            {
+                private readonly double[] weights;
+                private readonly Random rng = new Random(3);
+
+                public WeightedSampler(int n)
+                {
+                    weights = new double[n];
+                    for (int i = 0; i < n; i++) weights[i] = rng.NextDouble() + 0.1;
+                }
+
+                public int Next()
+                {
+                    double total = 0;
+                    foreach (double w in weights) total += w;
+                    double u = rng.NextDouble() * total;
+                    for (int i = 0; i < weights.Length; i++) { u -= weights[i]; if (u <= 0) return i; }
+                    return weights.Length - 1;
+                }
+            }
+
+            // Its own activation is an inline sigmoid, so the project's ReLU says nothing about it.
+            public sealed class LogisticRegression
+            {
+                private readonly double[] w;
+                private double b;
+
+                public LogisticRegression(int n, Random rng)
+                {
+                    w = new double[n];
+                    for (int i = 0; i < n; i++) w[i] = rng.NextDouble() * 0.01;
+                    b = -0.5;
+                }
+
+                public double Predict(double[] x)
+                {
+                    double s = b;
+                    for (int i = 0; i < w.Length; i++) s += w[i] * x[i];
+                    return 1.0 / (1.0 + Math.Exp(-s));
+                }
+            }
+            """);
 }

@@ -33,7 +33,12 @@ internal static class Verify
     }
 
     /// <summary>Checks the diagnostics in <paramref name="source"/>, applies the fix (and Fix All), and compares with <paramref name="fixedSource"/>, which must be diagnostic-free where the markup says so.</summary>
-    public static Task CodeFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, int? codeActionIndex = null)
+    /// <param name="fixedKeepsMarkedDiagnostics">
+    /// True when the fixed code still carries marked diagnostics the fix does not remove (a fixable ID the
+    /// provider declines, e.g. an ambiguous fan-in). The testing library ignores fixable-ID markup in the fixed
+    /// state by default, so without this flag such markup would be dropped and the test would expect none.
+    /// </param>
+    public static Task CodeFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, int? codeActionIndex = null, bool fixedKeepsMarkedDiagnostics = false)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
@@ -43,6 +48,10 @@ internal static class Verify
             CodeActionEquivalenceKey = equivalenceKey,
             CodeActionIndex = codeActionIndex,
         };
+        if (fixedKeepsMarkedDiagnostics)
+        {
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
+        }
         Configure(test, test.TestState, source, null);
         Configure(test, test.FixedState, null, null);
         Configure(test, test.BatchFixedState, null, null);
