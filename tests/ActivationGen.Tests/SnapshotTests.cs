@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using ActivationGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -106,6 +105,10 @@ public class SnapshotTests
     private static GeneratorRunResult GenerateFresh()
         => GeneratorHarness.RunGenerator(GeneratorHarness.CreateCompilation(Source), out _, out _);
 
-    private static string SnapshotFolder([CallerFilePath] string thisFile = "")
-        => Path.Combine(Path.GetDirectoryName(thisFile)!, "Snapshots");
+    /// <summary>
+    /// Found from the test binaries, not [CallerFilePath]: with ContinuousIntegrationBuild (CI=true) the
+    /// compiler maps source paths to /_/, which does not exist at test time.
+    /// </summary>
+    private static string SnapshotFolder()
+        => Path.Combine(RepositoryPaths.Root, "tests", "ActivationGen.Tests", "Snapshots");
 }
