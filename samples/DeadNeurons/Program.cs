@@ -12,5 +12,10 @@ if (Console.IsOutputRedirected)
 }
 
 var app = new CommandApp<TrainCommand>();
-app.Configure(config => config.SetApplicationName("DeadNeurons"));
+app.Configure(config =>
+{
+    config.SetApplicationName("DeadNeurons");
+    // A misspelt option (--epoch 1) must stop the program, not be ignored for a ten-minute run with defaults.
+    config.UseStrictParsing();
+});
 return app.Run(args);

@@ -36,16 +36,22 @@ internal static class Program
             rows.Add(Exact(Families.DoubleNamed(name), name, slope, "double"));
         }
 
+        // Columns as wide as their longest entry (LeakyReluDerivativeFromOutput is 29 characters).
+        int kindWidth = Math.Max("kind".Length, rows.Max(r => r.Kind.Length));
+        int memberWidth = Math.Max("member".Length, rows.Max(r => r.Member.Length));
+        string Plain(string kind, string member, string type, string points, string error, string bound, string worst)
+            => $"{kind.PadRight(kindWidth)} {member.PadRight(memberWidth)} {type,-7} {points,8} {error,9} {bound,6}  {worst}";
+
         Console.WriteLine(markdown
             ? "| kind | member | type | points | max error (ulp) | bound | worst input z (or y) |\n|---|---|---|---:|---:|---:|---|"
-            : $"{"kind",-10} {"member",-22} {"type",-7} {"points",8} {"max ulp",9} {"bound",6}  worst input");
+            : Plain("kind", "member", "type", "points", "max ulp", "bound", "worst input"));
         foreach (Row r in rows)
         {
             string bound = r.Bound.ToString("0.##", CultureInfo.InvariantCulture);
             string error = r.MaxUlp.ToString("0.000", CultureInfo.InvariantCulture);
             Console.WriteLine(markdown
                 ? $"| {r.Kind} | {r.Member} | {r.Type} | {r.Points:N0} | {error} | {bound} | {r.Worst} |"
-                : $"{r.Kind,-10} {r.Member,-22} {r.Type,-7} {r.Points,8} {error,9} {bound,6}  {r.Worst}");
+                : Plain(r.Kind, r.Member, r.Type, r.Points.ToString(CultureInfo.InvariantCulture), error, bound, r.Worst));
         }
 
         Console.WriteLine();
