@@ -86,14 +86,8 @@ internal abstract class ArithmeticInterpreter<T>
             or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_UInt16 or SpecialType.System_UInt32
             or SpecialType.System_UInt64;
 
-    /// <summary>Math.Exp, MathF.Exp, System.Math.Max…: the name of a System.Math/MathF member, else null.</summary>
-    protected static string? MathFunction(IInvocationOperation invocation)
-    {
-        IMethodSymbol method = invocation.TargetMethod;
-        return method.IsStatic && method.ContainingType is { Name: "Math" or "MathF", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
-            ? method.Name
-            : null;
-    }
+    /// <summary>Math.Exp, MathF.Exp, UnityEngine.Mathf.Exp, System.Math.Max…: the member's name, else null.</summary>
+    protected static string? MathFunction(IInvocationOperation invocation) => MathLibrary.FunctionName(invocation.TargetMethod);
 
     private static bool TryReal(object constant, out double value)
     {

@@ -78,7 +78,7 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
             op =>
             {
                 scan.AddCandidate(op.Operation, op.ContainingSymbol);
-                if (op.Operation is IInvocationOperation { TargetMethod: { Name: "Exp" or "Tanh", ContainingType.Name: "Math" or "MathF", ContainingType.ContainingNamespace.Name: "System" } })
+                if (op.Operation is IInvocationOperation { TargetMethod: { Name: "Exp" or "Tanh" } target } && MathLibrary.IsMathMethod(target))
                 {
                     System.Threading.Interlocked.Exchange(ref transcendental, 1);
                 }

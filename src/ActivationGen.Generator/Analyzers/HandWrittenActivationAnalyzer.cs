@@ -84,6 +84,7 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
                 // A wrapper (Apply(z) => Leaky(z), TanhGrad(y) => TanhDerivativeFromOutput(y)) is judged where
                 // the work is done, not again at every caller.
                 if (pair.Value.Descendants().Any(d => d is IInvocationOperation call
+                    && !MathLibrary.IsMathMethod(call.TargetMethod)
                     && call.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString() != "System"))
                 {
                     wrappers.Add(pair.Key);

@@ -42,10 +42,28 @@ internal sealed class NetworkLayouts
 
     public void OnReturn(IReturnOperation operation, ISymbol method)
     {
-        if (operation.ReturnedValue is not null && method is IMethodSymbol { MethodKind: MethodKind.Ordinary } m && NetworkNames.IsForwardMethod(m.Name))
+        if (operation.ReturnedValue is not null && method is IMethodSymbol { MethodKind: MethodKind.Ordinary } m && NetworkNames.IsForwardMethod(m.Name)
+            && !InsideLambdaOrLocalFunction(operation))
         {
             _returns.Enqueue((operation, method));
         }
+    }
+
+    /// <summary>
+    /// A return inside a lambda or local function (<c>layer.Select(n =&gt; n.Output)</c>) is not what the forward
+    /// method returns; the operation action reports it with the enclosing method as its containing symbol.
+    /// </summary>
+    private static bool InsideLambdaOrLocalFunction(IOperation operation)
+    {
+        for (IOperation? node = operation.Parent; node is not null; node = node.Parent)
+        {
+            if (node is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public void Report(SymbolAnalysisContext context, TypeActivationScan scan, List<ActivationApplication> applications, ReluEvidence? evidence)
@@ -264,7 +282,7 @@ internal sealed class NetworkLayouts
         }
 
         ISymbol? variable = ParameterInitializations.Root(value, out int indexDepth);
-        if (variable is null || indexDepth > 0 || variable is IParameterSymbol)
+        if (variable is null || indexDepth > 0 || variable is IParameterSymbol || !OwnStorage(value))
         {
             return null;
         }
@@ -278,6 +296,7 @@ internal sealed class NetworkLayouts
         ActivationApplication? elementRelu = null;
         bool allElementsRelu = true;
         IOperation? lastWhole = null;
+        var wholeWrites = new List<IOperation>();
         foreach (IOperation d in root.Descendants())
         {
             if (d.Syntax.SpanStart > context.Syntax.SpanStart)
@@ -297,11 +316,13 @@ internal sealed class NetworkLayouts
                 else
                 {
                     lastWhole = assignment.Value;
+                    wholeWrites.Add(assignment.Value);
                 }
             }
             else if (d is IVariableDeclaratorOperation { Initializer: { } init } declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, variable))
             {
                 lastWhole = init.Value;
+                wholeWrites.Add(init.Value);
             }
             else if (d is IInvocationOperation { Arguments.Length: 2 } call && AsRelu(call, applications) is { } spanRelu
                 && ParameterInitializations.Root(call.Arguments[1].Value, out _) is { } destination && SymbolEqualityComparer.Default.Equals(destination, variable))
@@ -315,12 +336,47 @@ internal sealed class NetworkLayouts
             return elementRelu;
         }
 
+        // The variable's value comes from a ReLU only if every write does, apart from starting values (an
+        // allocation, or the method's input as in `a = input; for (…) a = Layer(a);`): with
+        // `if (sigmoid) h = Sigmoid(s); else h = Relu(s);` the last write in the text is only one branch.
         if (lastWhole is not null && TypeActivationScan.Unwrap(lastWhole) is not IArrayCreationOperation)
         {
-            return ReluProducing(lastWhole, applications, lastWhole, depth + 1);
+            ActivationApplication? last = null;
+            foreach (IOperation write in wholeWrites)
+            {
+                if (TypeActivationScan.Unwrap(write) is IArrayCreationOperation or IParameterReferenceOperation)
+                {
+                    continue;
+                }
+
+                last = ReluProducing(write, applications, write, depth + 1);
+                if (last is null)
+                {
+                    return null;
+                }
+            }
+
+            return last;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A local, a static member, or a member of this instance: storage whose writes the type's own code shows.
+    /// A member of another object (<c>neuron.Output</c>) is shared by every instance and its writes in this type
+    /// say nothing about the value returned.
+    /// </summary>
+    private static bool OwnStorage(IOperation value)
+    {
+        IOperation current = TypeActivationScan.Unwrap(value);
+        while (current is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
+        {
+            current = current is IArrayElementReferenceOperation element ? element.ArrayReference : ((IPropertyReferenceOperation)current).Instance!;
+            current = TypeActivationScan.Unwrap(current);
+        }
+
+        return current is not IMemberReferenceOperation { Instance: { } instance } || TypeActivationScan.Unwrap(instance) is IInstanceReferenceOperation;
     }
 
     private static ActivationApplication? AsRelu(IOperation operation, List<ActivationApplication> applications)

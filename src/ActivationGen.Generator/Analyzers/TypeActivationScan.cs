@@ -241,7 +241,7 @@ internal sealed class TypeActivationScan
             return form;
         }
 
-        if (method is { Name: "Tanh", IsStatic: true, ContainingType.Name: "Math" or "MathF" })
+        if (method.Name == "Tanh" && MathLibrary.IsMathMethod(method))
         {
             return new ActivationForm(FormFamily.Tanh, FormRole.Forward, 0);
         }
@@ -327,8 +327,7 @@ internal sealed class TypeActivationScan
     }
 
     private static bool IsMaxOrMin(IInvocationOperation invocation)
-        => invocation.TargetMethod is { Name: "Max" or "Min", IsStatic: true, ContainingType: { Name: "Math" or "MathF" } t }
-            && t.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+        => invocation.TargetMethod.Name is "Max" or "Min" && MathLibrary.IsMathMethod(invocation.TargetMethod);
 
     /// <summary>Math.Max(0, x) → x; Math.Max(0.01 * x, x) → x (the argument the other one contains).</summary>
     private static IOperation? PickInput(IOperation a, IOperation b)

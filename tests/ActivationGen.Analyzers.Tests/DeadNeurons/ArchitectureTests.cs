@@ -118,6 +118,47 @@ public class ArchitectureTests
             }
             """);
 
+    /// <summary>
+    /// From a beginner's tutorial network (sherbeenyy/Neural-Networks): the activation is chosen by a string,
+    /// the outputs are read back through a lambda. The lambda's return is not the forward method's, and a
+    /// field written in two branches (sigmoid or ReLU) is not a ReLU output.
+    /// </summary>
+    [Fact]
+    public Task AG1004_silent_when_the_activation_is_chosen_per_call_or_read_back_through_a_lambda()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System.Linq;
+
+            public class Neuron { public double Output; }
+
+            public class Network
+            {
+                private readonly Neuron[] hidden_layer = new Neuron[4];
+                private double last;
+
+                private static double sigmoid(double x) => 1 / (1 + System.Math.Exp(-x));
+                private static double reLU(double x) => System.Math.Max(0, x);
+
+                public double[] feedForward(double[] inputs, string activation)
+                {
+                    for (int i = 0; i < hidden_layer.Length; i++)
+                    {
+                        double sum = inputs[i];
+                        if (activation == "sigmoid") hidden_layer[i].Output = sigmoid(sum);
+                        else if (activation == "reLU") hidden_layer[i].Output = reLU(sum);
+                    }
+
+                    return hidden_layer.Select(n => n.Output).ToArray();
+                }
+
+                public double Forward(double x, bool useRelu)
+                {
+                    if (useRelu) last = reLU(x);
+                    else last = sigmoid(x);
+                    return last;
+                }
+            }
+            """);
+
     [Fact]
     public Task AG1004_silent_on_linear_or_softmax_outputs_hidden_lists_and_layer_classes()
         => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(LayerLibrary + """

@@ -80,6 +80,33 @@ public class HandWrittenActivationTests
             """);
 
     [Fact]
+    public Task AG2003_fires_on_a_unity_style_float_sigmoid_over_Mathf_Exp()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            namespace UnityEngine
+            {
+                // The shape of Unity's Mathf: float wrappers over System.Math.
+                public static class Mathf
+                {
+                    public static float Exp(float power) => (float)System.Math.Exp(power);
+                    public static float Max(float a, float b) => a > b ? a : b;
+                }
+            }
+
+            namespace Game
+            {
+                using UnityEngine;
+
+                public class NeuralNetwork
+                {
+                    // Mathf.Exp(100f) = +∞ exactly like MathF.Exp: σ(−100) becomes 0.
+                    private float {|AG2003:Sigmoid|}(float x) => 1 / (1 + Mathf.Exp(-x));
+
+                    private float {|AG3001:Relu|}(float x) => Mathf.Max(0, x);
+                }
+            }
+            """);
+
+    [Fact]
     public Task AG2003_silent_on_forms_that_saturate_correctly()
         => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
             using System;
