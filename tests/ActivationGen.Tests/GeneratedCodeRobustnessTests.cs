@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using ActivationGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace ActivationGen.Tests;
@@ -37,13 +38,42 @@ public class GeneratedCodeRobustnessTests
         "public partial class A { [Activation(Kind.Relu)] public partial float F(float z); [Activation(Kind.Relu)] public partial float F(float z); }",
         "public static partial class A { [Activation(Kind.Relu)] public partial float F(float z); }",
         "file partial class A { [Activation(Kind.Relu)] public partial float F(float z); }",
+        // Found by DeclarationFuzzTests: errors the compiler reports on the declaration must not be repeated in generated code.
+        "public static partial class A { [Activation(Kind.Sigmoid)] static partial void F(ReadOnlySpan<float> y, Span<float> y); }",
+        "public partial struct S { [Activation(Kind.Relu)] protected partial float F(float z); }",
+        "public static partial class A { [Activation(Kind.Relu)] protected static partial float F(float z); }",
+        "public partial class A { [Activation(Kind.Relu)] public readonly partial float F(float z); }",
+        "public partial struct S { [Activation(Kind.Relu)] public static readonly partial float F(float z); }",
+        "public partial class A { [Activation(Kind.Relu)] public volatile partial float F(float z); }",
+        "public partial class A { [Activation(Kind.Relu)] public public partial float F(float z); }",
+        "public partial class A { [Activation(Kind.Relu)] public private partial float F(float z); }",
+        "public partial class A { [Activation(Kind.Relu)] public partial float F(scoped float z); }",
+        "public partial class A { [Activation(Kind.Relu)] new partial void F(ReadOnlySpan<float> z, Span<float> y); }",
     }.Select(s => new object[] { s });
 
     [Theory]
     [MemberData(nameof(InvalidDeclarations))]
     public void Invalid_declarations_never_break_the_generator_or_its_output(string declaration)
+        => AssertRejectedWithoutBrokenOutput(GeneratorHarness.CreateCompilation("using System;\nusing ActivationGen;\n" + declaration));
+
+    public static IEnumerable<object[]> DeclarationsTheLanguageVersionRejects() => new[]
     {
-        Compilation input = GeneratorHarness.CreateCompilation("using System;\nusing ActivationGen;\n" + declaration);
+        // Found by DeclarationFuzzTests: C# 7.3 is netstandard2.0's default; AG0011 must be the only complaint.
+        new object[] { "7.3", "public static partial class A { [Activation(Kind.Relu)] public static partial float F(float z); }" },
+        new object[] { "9", "public static partial class A { [Activation(Kind.Relu)] public static partial void F(scoped ReadOnlySpan<float> z, Span<float> y); }" },
+        new object[] { "9", "public partial record struct R { [Activation(Kind.Relu)] public partial float F(float z); }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeclarationsTheLanguageVersionRejects))]
+    public void Declarations_the_language_version_rejects_never_break_the_generated_code(string languageVersion, string declaration)
+    {
+        Assert.True(LanguageVersionFacts.TryParse(languageVersion, out LanguageVersion version));
+        AssertRejectedWithoutBrokenOutput(GeneratorHarness.CreateCompilation("using System;\nusing ActivationGen;\n" + declaration, parseOptions: new CSharpParseOptions(version)));
+    }
+
+    private static void AssertRejectedWithoutBrokenOutput(Compilation input)
+    {
         GeneratorRunResult result = GeneratorHarness.RunGenerator(input, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
 
         Assert.Null(result.Exception);

@@ -29,8 +29,26 @@ internal static class ActivationParser
             return Empty;
         }
 
-        // Half-typed declarations (a parameter or the name still missing) are the compiler's to report.
-        if (method.Name.Length == 0 || method.Parameters.Any(p => p.Name.Length == 0))
+        // Half-typed declarations (a parameter or the name still missing) and duplicate parameter names (CS0100)
+        // are the compiler's to report; generated code repeating them would only add errors of its own.
+        if (method.Name.Length == 0 || method.Parameters.Any(p => p.Name.Length == 0)
+            || method.Parameters.Select(p => p.Name).Distinct().Count() != method.Parameters.Length)
+        {
+            return Empty;
+        }
+
+        // So are modifiers the compiler rejects on the declaration: every generated sibling would repeat them.
+        if (HasInvalidModifiers(syntax, method))
+        {
+            return Empty;
+        }
+
+        // Likewise features the language version rejects on the user's own declaration (CS8773), which the
+        // generated declarations repeat: 'scoped' before C# 11 or on a type that is not a ref struct (CS9048),
+        // a containing record struct before C# 10.
+        LanguageVersion version = syntax.SyntaxTree.Options is CSharpParseOptions parseOptions ? parseOptions.LanguageVersion : LanguageVersion.Latest;
+        if (method.Parameters.Any(p => p.ScopedKind == ScopedKind.ScopedValue && (version < LanguageVersion.CSharp11 || !p.Type.IsRefLikeType))
+            || (version < LanguageVersion.CSharp10 && syntax.Ancestors().OfType<RecordDeclarationSyntax>().Any(r => r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword))))
         {
             return Empty;
         }
@@ -75,7 +93,7 @@ internal static class ActivationParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MethodMustNotBeGeneric, nameLocation, displayName));
         }
 
-        if (syntax.SyntaxTree.Options is CSharpParseOptions options && options.LanguageVersion < LanguageVersion.CSharp9)
+        if (version < LanguageVersion.CSharp9)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, nameLocation, displayName));
         }
@@ -125,6 +143,43 @@ internal static class ActivationParser
     }
 
     private static readonly ParseResult Empty = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    /// <summary>
+    /// A modifier the compiler reports on the declaration itself: repeated (CS1004), not valid on a method
+    /// (CS0106), readonly outside a struct's instance members (CS0106, CS8657), conflicting accessibilities
+    /// (CS0107), protected in a struct (CS0666) or a static class (CS1057), 'new' without accessibility (CS8798).
+    /// </summary>
+    private static bool HasInvalidModifiers(MethodDeclarationSyntax syntax, IMethodSymbol method)
+    {
+        var seen = new HashSet<SyntaxKind>();
+        foreach (SyntaxToken modifier in syntax.Modifiers)
+        {
+            SyntaxKind kind = modifier.Kind();
+            if (!seen.Add(kind))
+            {
+                return true;
+            }
+
+            switch (kind)
+            {
+                case SyntaxKind.PublicKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword or SyntaxKind.PrivateKeyword:
+                case SyntaxKind.StaticKeyword or SyntaxKind.UnsafeKeyword or SyntaxKind.NewKeyword or SyntaxKind.PartialKeyword:
+                case SyntaxKind.ExternKeyword or SyntaxKind.VirtualKeyword or SyntaxKind.OverrideKeyword or SyntaxKind.AbstractKeyword:
+                case SyntaxKind.SealedKeyword or SyntaxKind.AsyncKeyword:
+                case SyntaxKind.ReadOnlyKeyword when method.ContainingType is { TypeKind: TypeKind.Struct } && !syntax.Modifiers.Any(SyntaxKind.StaticKeyword):
+                    break;
+                default:
+                    return true;
+            }
+        }
+
+        bool isProtected = seen.Contains(SyntaxKind.ProtectedKeyword);
+        int accessibilities = (seen.Contains(SyntaxKind.PublicKeyword) ? 1 : 0) + (seen.Contains(SyntaxKind.InternalKeyword) ? 1 : 0)
+            + (isProtected ? 1 : 0) + (seen.Contains(SyntaxKind.PrivateKeyword) ? 1 : 0);
+        return (accessibilities > 1 && !(accessibilities == 2 && isProtected && !seen.Contains(SyntaxKind.PublicKeyword)))
+            || (accessibilities == 0 && seen.Contains(SyntaxKind.NewKeyword))
+            || (isProtected && method.ContainingType is { TypeKind: TypeKind.Struct } or { IsStatic: true });
+    }
 
     private static ImmutableArray<ContainingTypeModel> ParseContainingTypes(MethodDeclarationSyntax syntax, IMethodSymbol method, List<DiagnosticInfo> diagnostics)
     {
