@@ -95,6 +95,11 @@ internal static class SpanMemberEmitter
         List<string> lastResults = outputs.Select(x => names.Fresh(Plain(x) + "LastBlock")).ToList();
         Dictionary<int, string> kernelNames = Widths.ToDictionary(w => w, w => names.Fresh("Kernel" + w));
 
+        // Names of the unrolled blocks' results (each width's loop sits in its own block, so they are reused).
+        List<List<string>> unrolledResults = Enumerable.Range(0, family.Kind.UnrollFactor)
+            .Select(u => outputs.Select(x => names.Fresh(Plain(x) + "Block" + u)).ToList())
+            .ToList();
+
         for (int k = 0; k < inputs.Count; k++)
         {
             writer.WriteLine("ref " + t + " " + inputRefs[k] + " = ref " + MemoryMarshal + ".GetReference(" + inputs[k] + ");");
@@ -122,14 +127,28 @@ internal static class SpanMemberEmitter
             writer.WriteLine("nuint " + i + " = 0;");
             if (unroll > 1)
             {
-                // Cheap kinds are bound by loads, stores and loop overhead: several independent blocks per iteration.
+                // Cheap kinds are bound by loads, stores and loop overhead: several independent blocks per iteration,
+                // every block loaded and computed before the first store. Interleaving load, store, load, store
+                // lets a store to y stall the next load of z when the two arrays lie a multiple of 4 KiB apart
+                // (4K aliasing); loading first is also what keeps the in-place call (y == z) correct here.
                 writer.OpenBlock("for (; " + i + " + " + unroll + " * " + count + " <= " + last + "; " + i + " += " + unroll + " * " + count + ")");
+                var indexes = new List<string>();
+                List<List<string>> blocks = unrolledResults;
                 for (int u = 0; u < unroll; u++)
                 {
                     string index = u == 0 ? i : i + " + " + (u == 1 ? count : u + " * " + count);
-                    writer.OpenBlock();
-                    WriteVectorStep(writer, v, kernelNames[width], inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + index + ")").ToList(), outputRefs, results, index);
-                    writer.CloseBlock();
+                    List<string> block = blocks[u];
+                    string call = kernelNames[width] + "(" + string.Join(", ", inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + index + ")")) + ")";
+                    writer.WriteLine(block.Count == 1 ? "var " + block[0] + " = " + call + ";" : "var (" + string.Join(", ", block) + ") = " + call + ";");
+                    indexes.Add(index);
+                }
+
+                for (int u = 0; u < unroll; u++)
+                {
+                    for (int k = 0; k < outputRefs.Count; k++)
+                    {
+                        writer.WriteLine(v + ".StoreUnsafe(" + blocks[u][k] + ", ref " + outputRefs[k] + ", " + indexes[u] + ");");
+                    }
                 }
 
                 writer.CloseBlock();

@@ -68,18 +68,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
+                    var yBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
+                    var yBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var yBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var yBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock0, ref yRef, i);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
@@ -95,18 +91,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
+                    var yBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
+                    var yBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var yBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var yBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock0, ref yRef, i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
@@ -122,18 +114,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
+                    var yBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
+                    var yBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var yBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var yBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock0, ref yRef, i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
@@ -183,18 +171,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
+                    var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
+                    var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var dydzBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var dydzBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
@@ -210,18 +194,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
+                    var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
+                    var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var dydzBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var dydzBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
@@ -237,18 +217,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
+                    var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
+                    var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var dydzBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var dydzBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
@@ -298,18 +274,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
+                    var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i));
+                    var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var dydzBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var dydzBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
@@ -325,18 +297,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
+                    var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i));
+                    var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var dydzBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var dydzBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
@@ -352,18 +320,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
+                    var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i));
+                    var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var dydzBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var dydzBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
@@ -415,26 +379,18 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
+                    var (yBlock0, dydzBlock0) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
+                    var (yBlock1, dydzBlock1) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var (yBlock2, dydzBlock2) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var (yBlock3, dydzBlock3) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock0, ref yRef, i);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
@@ -454,26 +410,18 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
+                    var (yBlock0, dydzBlock0) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
+                    var (yBlock1, dydzBlock1) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var (yBlock2, dydzBlock2) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var (yBlock3, dydzBlock3) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock0, ref yRef, i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
@@ -493,26 +441,18 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
+                    var (yBlock0, dydzBlock0) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
+                    var (yBlock1, dydzBlock1) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var (yBlock2, dydzBlock2) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var (yBlock3, dydzBlock3) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock0, ref yRef, i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
@@ -571,18 +511,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
+                    var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
+                    var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var gradInputBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var gradInputBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
@@ -599,18 +535,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
+                    var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
+                    var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var gradInputBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var gradInputBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
@@ -627,18 +559,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
+                    var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
+                    var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var gradInputBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var gradInputBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
@@ -691,18 +619,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
-                    }
+                    var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
+                    var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var gradInputBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    var gradInputBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
@@ -719,18 +643,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
-                    }
+                    var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
+                    var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var gradInputBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    var gradInputBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
@@ -747,18 +667,14 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
-                    {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)), ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
-                    }
+                    var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
+                    var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var gradInputBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    var gradInputBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
