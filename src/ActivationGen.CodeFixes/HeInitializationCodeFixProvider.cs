@@ -116,7 +116,10 @@ public sealed class HeInitializationCodeFixProvider : CodeFixProvider
             return named[0].Name;
         }
 
-        bool otherLoopBound = bounds.Any(b => b is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol && IsNumber(b));
+        // A bound such as nHidden competes with the candidate (is the fan-in nIn or nHidden?); the length of the
+        // array being filled (weights.Length, row.Count) does not: it is the weights' size, not a layer width.
+        bool otherLoopBound = bounds.Any(b => b is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol && IsNumber(b)
+            && b.Name is not ("Length" or "Count" or "LongLength"));
         return candidates.Count == 1 && !otherLoopBound ? candidates[0].Name : null;
     }
 

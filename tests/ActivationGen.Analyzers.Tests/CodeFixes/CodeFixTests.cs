@@ -296,6 +296,47 @@ public class CodeFixTests
             }
             """);
 
+    /// <summary>A newcomer's initialiser: the fan-in is the parameter 'inputs', the loop runs over the array.</summary>
+    [Fact]
+    public Task AG1001_he_fix_takes_a_fan_in_parameter_when_the_loop_runs_over_the_weights()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, HeInitializationCodeFixProvider>(
+            """
+            using System;
+
+            public sealed class Layer
+            {
+                public void Init(float[] weights, int inputs, Random rng)
+                {
+                    for (int i = 0; i < weights.Length; i++) weights[i] = {|AG1001:(float)(rng.NextDouble() * 0.01)|};
+                }
+
+                public float Activate(float[] weights, float[] x)
+                {
+                    float s = 0;
+                    for (int i = 0; i < x.Length; i++) s += weights[i] * x[i];
+                    return Math.Max(0, s);
+                }
+            }
+            """,
+            """
+            using System;
+
+            public sealed class Layer
+            {
+                public void Init(float[] weights, int inputs, Random rng)
+                {
+                    for (int i = 0; i < weights.Length; i++) weights[i] = (float)((rng.NextDouble() * 2.0 - 1.0) * Math.Sqrt(6.0 / inputs));
+                }
+
+                public float Activate(float[] weights, float[] x)
+                {
+                    float s = 0;
+                    for (int i = 0; i < x.Length; i++) s += weights[i] * x[i];
+                    return Math.Max(0, s);
+                }
+            }
+            """);
+
     [Fact]
     public Task AG1001_and_AG1003_leaky_fix_switches_the_generated_relu_once()
         => Verify.CodeFixAsync<DeadNeuronAnalyzer, LeakyReluCodeFixProvider>(
