@@ -155,8 +155,21 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
         bool hasAccessibility = modifiers.Any(m => m.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword);
         if (!hasAccessibility)
         {
-            // A partial method that returns a value needs explicit accessibility (C# 9).
-            modifiers = modifiers.Insert(0, SyntaxFactory.Token(SyntaxKind.PrivateKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+            // A partial method that returns a value needs explicit accessibility (C# 9). 'private' takes the place,
+            // and the leading trivia, of the token that used to come first: `private static`, not `private \n static`.
+            SyntaxToken accessibility = SyntaxFactory.Token(SyntaxKind.PrivateKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            if (modifiers.Count > 0)
+            {
+                accessibility = accessibility.WithLeadingTrivia(modifiers[0].LeadingTrivia);
+                modifiers = modifiers.Replace(modifiers[0], modifiers[0].WithLeadingTrivia());
+            }
+            else
+            {
+                accessibility = accessibility.WithLeadingTrivia(method.ReturnType.GetLeadingTrivia());
+                method = method.WithReturnType(method.ReturnType.WithLeadingTrivia());
+            }
+
+            modifiers = modifiers.Insert(0, accessibility);
         }
 
         modifiers = modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space));

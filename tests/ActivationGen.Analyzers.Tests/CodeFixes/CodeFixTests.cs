@@ -52,7 +52,9 @@ public class CodeFixTests
             {
                 float {|AG3001:Leaky|}(float z) => z > 0 ? z : 0.2f * z;
 
-                public float Apply(float z) => Leaky(z);
+                static double {|AG3001:Sigmoid|}(double x) => 1 / (1 + System.Math.Exp(-x));
+
+                public float Apply(float z) => Leaky(z) + (float)Sigmoid(z);
             }
             """,
             """
@@ -63,7 +65,10 @@ public class CodeFixTests
                 [Activation(Kind.LeakyRelu, Slope = 0.2)]
                 private partial float Leaky(float z);
 
-                public float Apply(float z) => Leaky(z);
+                [Activation(Kind.Sigmoid)]
+                private static partial double Sigmoid(double x);
+
+                public float Apply(float z) => Leaky(z) + (float)Sigmoid(z);
             }
             """);
 
