@@ -158,6 +158,24 @@ public class UsageDiagnosticTests
         }
         """);
 
+    /// <summary>1e-40 satisfies 0 &lt; Slope &lt; 1; the message must say why it is still refused (subnormal as float).</summary>
+    [Fact]
+    public void AG0007_message_says_a_float_slope_is_subnormal()
+    {
+        var input = GeneratorHarness.CreateCompilation(Usings + """
+            public static partial class Act
+            {
+                [Activation(Kind.LeakyRelu, Slope = 1e-40)]
+                public static partial float LeakyRelu(float z);
+            }
+            """);
+        GeneratorHarness.RunGenerator(input, out _, out var diagnostics);
+
+        var ag0007 = Assert.Single(diagnostics, d => d.Id == "AG0007");
+        string message = ag0007.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("1E-40 (1E-40 as float, a subnormal number", message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public Task AG0006_value_returning_partial_without_accessibility() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
         public partial class Net

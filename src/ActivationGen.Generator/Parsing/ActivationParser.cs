@@ -407,7 +407,9 @@ internal static class ActivationParser
             {
                 float rounded = (float)value;
                 valid = definition.IsValid(rounded) && (rounded == 0 || IsNormal(rounded));
-                text += valid ? string.Empty : " (" + rounded.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " as float)";
+                bool subnormal = rounded != 0 && !IsNormal(rounded);
+                text += valid ? string.Empty : " (" + rounded.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+                    + (subnormal ? " as float, a subnormal number the float kernels cannot fold in exactly" : " as float") + ")";
             }
 
             if (!valid)
