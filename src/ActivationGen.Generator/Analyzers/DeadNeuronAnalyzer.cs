@@ -56,6 +56,7 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
         // initialised, and it evaluates no exponential or tanh of its own (an inline sigmoid: a logistic
         // regression is not a ReLU layer). A sampler's positive "weights" are not a layer's.
         var multiplied = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
+        var sums = new WeightedSums();
         int transcendental = 0;
         context.RegisterOperationAction(
             op =>
@@ -67,6 +68,7 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
                         if (ElementRoot(operand) is { } root)
                         {
                             multiplied.TryAdd(root, 0);
+                            sums.Record(root, SumTarget(product));
                         }
                     }
                 }
@@ -136,11 +138,41 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
             {
                 // A weights parameter is someone else's layer being initialised (an initialiser class); a field or local
                 // must be seen in a product to count as a layer's weights.
-                InitializationRules.Report(end, catalog, writes, evidence, borrowed ? root => root is IParameterSymbol || multiplied.ContainsKey(root) : null);
+                // Weights whose every weighted sum goes into a sigmoid, tanh or leaky ReLU (an output layer,
+                // `o[k] = Sigmoid(s)`) feed no ReLU unit, whatever the type applies elsewhere.
+                System.Func<ISymbol, bool> feedsOnlyOthers = sums.FeedsOnlyNonRelu(applications);
+                InitializationRules.Report(
+                    end,
+                    catalog,
+                    writes,
+                    evidence,
+                    borrowed ? root => (root is IParameterSymbol || multiplied.ContainsKey(root)) && !feedsOnlyOthers(root) : root => !feedsOnlyOthers(root),
+                    borrowed);
             }
 
             layouts.Report(end, scan, applications, evidence);
         });
+    }
+
+    /// <summary>
+    /// The local a product is summed into: s in `s += w[i] * x[i]`, `s = s + w[i] * x[i]` or
+    /// `var s = w[0] * x[0] + …`; null where the product goes anywhere else.
+    /// </summary>
+    private static ILocalSymbol? SumTarget(IOperation product)
+    {
+        IOperation node = product;
+        while (node.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } or IConversionOperation or IParenthesizedOperation)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent switch
+        {
+            ICompoundAssignmentOperation { Target: ILocalReferenceOperation local } compound when ReferenceEquals(compound.Value, node) => local.Local,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when ReferenceEquals(assignment.Value, node) => local.Local,
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            _ => null,
+        };
     }
 
     /// <summary>The variable whose element an operand reads (w in w[i], w[i][j], (double)w[i, j]), or null.</summary>

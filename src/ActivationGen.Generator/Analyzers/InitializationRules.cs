@@ -20,16 +20,19 @@ internal static class InitializationRules
     /// <summary>Diagnostic property: the fix that switches the generated ReLU to leaky ReLU applies.</summary>
     public const string LeakyReluAttributeProperty = "LeakyReluAttribute";
 
-    /// <param name="usedInProduct">Where the ReLU is only the project's (the type applies none itself), the
-    /// weights must be seen in an element-wise product, and biases only count in a type that has such weights.</param>
-    public static void Report(SymbolAnalysisContext context, ActivationCatalog catalog, ParameterInitializations writes, ReluEvidence evidence, Func<ISymbol, bool>? usedInProduct = null)
+    /// <param name="usedInProduct">Which weights count: where the ReLU is only the project's (the type applies none
+    /// itself), the weights must be seen in an element-wise product, and biases only count in a type that has such
+    /// weights; always, weights whose sums feed only other activations are left out.</param>
+    /// <param name="borrowed">The ReLU evidence is the project's, not the type's own.</param>
+    public static void Report(SymbolAnalysisContext context, ActivationCatalog catalog, ParameterInitializations writes, ReluEvidence evidence, Func<ISymbol, bool> usedInProduct, bool borrowed)
     {
         var reported = new HashSet<Location>();
-        bool layerLike = usedInProduct is null || writes.ByRoot().Any(p => usedInProduct(p.Key) && NetworkNames.IsWeight(p.Key.Name));
+        bool layerLike = !borrowed || writes.ByRoot().Any(p => usedInProduct(p.Key) && NetworkNames.IsWeight(p.Key.Name));
         foreach (KeyValuePair<ISymbol, List<ParameterWrite>> pair in writes.ByRoot())
         {
             ISymbol root = pair.Key;
-            if (!layerLike || (usedInProduct is not null && !usedInProduct(root) && !NetworkNames.IsBias(root.Name) && !NetworkNames.IsScalarBias(root.Name)))
+            bool isBias = NetworkNames.IsBias(root.Name) || NetworkNames.IsScalarBias(root.Name);
+            if (!layerLike || (!isBias && !usedInProduct(root)))
             {
                 continue;
             }

@@ -40,6 +40,53 @@ public class OneSidedInitTests
             }
             """);
 
+    /// <summary>
+    /// A newcomer's MLP: ReLU hidden layer, sigmoid output, both layers drawn one-sided. Only the hidden weights
+    /// feed ReLU units; the output weights' sums go into the sigmoid, where no unit can die.
+    /// </summary>
+    [Fact]
+    public Task Fires_on_the_hidden_weights_only_when_the_output_layer_is_a_sigmoid()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class Mlp
+            {
+                private readonly double[] w1, w2;
+                private readonly double[] h = new double[16], o = new double[1];
+                private readonly int nIn = 4, nHidden = 16, nOut = 1;
+
+                public Mlp(int seed)
+                {
+                    var rng = new Random(seed);
+                    w1 = new double[nIn * nHidden];
+                    w2 = new double[nHidden * nOut];
+                    for (int i = 0; i < w1.Length; i++) w1[i] = {|AG1001:rng.NextDouble() * 0.01|};
+                    for (int i = 0; i < w2.Length; i++) w2[i] = rng.NextDouble() * 0.01;
+                }
+
+                private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+
+                public double[] Forward(double[] x)
+                {
+                    for (int j = 0; j < nHidden; j++)
+                    {
+                        double s = 0;
+                        for (int i = 0; i < nIn; i++) s += w1[j * nIn + i] * x[i];
+                        h[j] = Math.Max(0, s);
+                    }
+
+                    for (int k = 0; k < nOut; k++)
+                    {
+                        double s = 0;
+                        for (int j = 0; j < nHidden; j++) s += w2[k * nHidden + j] * h[j];
+                        o[k] = Sigmoid(s);
+                    }
+
+                    return o;
+                }
+            }
+            """);
+
     [Fact]
     public Task Fires_on_float_weights_feeding_a_generated_relu_as_in_the_DeadNeurons_sample()
         => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
