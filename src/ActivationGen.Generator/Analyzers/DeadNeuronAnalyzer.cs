@@ -55,7 +55,6 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
         // layer: its weights multiply something element by element (a dot product) or are handed to it to be
         // initialised, and it evaluates no exponential or tanh of its own (an inline sigmoid: a logistic
         // regression is not a ReLU layer). A sampler's positive "weights" are not a layer's.
-        var multiplied = new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
         var sums = new WeightedSums();
         int transcendental = 0;
         context.RegisterOperationAction(
@@ -65,9 +64,8 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
                 {
                     foreach (IOperation operand in new[] { product.LeftOperand, product.RightOperand })
                     {
-                        if (ElementRoot(operand) is { } root)
+                        if (ParameterInitializations.Root(operand, out int depth) is { } root && depth > 0)
                         {
-                            multiplied.TryAdd(root, 0);
                             sums.Record(root, SumTarget(product));
                         }
                     }
@@ -136,17 +134,17 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
 
             if (evidence is not null)
             {
-                // A weights parameter is someone else's layer being initialised (an initialiser class); a field or local
-                // must be seen in a product to count as a layer's weights.
-                // Weights whose every weighted sum goes into a sigmoid, tanh or leaky ReLU (an output layer,
-                // `o[k] = Sigmoid(s)`) feed no ReLU unit, whatever the type applies elsewhere.
+                // With the project's ReLU, a weights parameter is someone else's layer being initialised (an
+                // initialiser class) and a field or local must be seen in a product to count as a layer's weights.
+                // Always: weights whose every weighted sum goes into a sigmoid, tanh or leaky ReLU (an output
+                // layer, `o[k] = Sigmoid(s)`) feed no ReLU unit, whatever the type applies elsewhere.
                 System.Func<ISymbol, bool> feedsOnlyOthers = sums.FeedsOnlyNonRelu(applications);
                 InitializationRules.Report(
                     end,
                     catalog,
                     writes,
                     evidence,
-                    borrowed ? root => (root is IParameterSymbol || multiplied.ContainsKey(root)) && !feedsOnlyOthers(root) : root => !feedsOnlyOthers(root),
+                    borrowed ? root => (root is IParameterSymbol || sums.IsMultiplied(root)) && !feedsOnlyOthers(root) : root => !feedsOnlyOthers(root),
                     borrowed);
             }
 
@@ -173,42 +171,6 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
             _ => null,
         };
-    }
-
-    /// <summary>The variable whose element an operand reads (w in w[i], w[i][j], (double)w[i, j]), or null.</summary>
-    private static ISymbol? ElementRoot(IOperation operand)
-    {
-        IOperation current = operand;
-        while (current is IConversionOperation conversion)
-        {
-            current = conversion.Operand;
-        }
-
-        bool element = false;
-        while (true)
-        {
-            switch (current)
-            {
-                case IArrayElementReferenceOperation array:
-                    element = true;
-                    current = array.ArrayReference;
-                    continue;
-                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance }:
-                    element = true;
-                    current = instance;
-                    continue;
-                case IFieldReferenceOperation field when element:
-                    return field.Field;
-                case ILocalReferenceOperation local when element:
-                    return local.Local;
-                case IParameterReferenceOperation parameter when element:
-                    return parameter.Parameter;
-                case IPropertyReferenceOperation property when element:
-                    return property.Property;
-                default:
-                    return null;
-            }
-        }
     }
 
     /// <summary>

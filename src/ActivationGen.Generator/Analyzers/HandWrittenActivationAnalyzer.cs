@@ -85,7 +85,7 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
                 // the work is done, not again at every caller.
                 if (pair.Value.Descendants().Any(d => d is IInvocationOperation call
                     && !MathLibrary.IsMathMethod(call.TargetMethod)
-                    && call.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString() != "System"))
+                    && call.TargetMethod.ContainingType?.ContainingNamespace is not { Name: "System", ContainingNamespace.IsGlobalNamespace: true }))
                 {
                     wrappers.Add(pair.Key);
                 }

@@ -295,7 +295,6 @@ internal sealed class NetworkLayouts
 
         ActivationApplication? elementRelu = null;
         bool allElementsRelu = true;
-        IOperation? lastWhole = null;
         var wholeWrites = new List<IOperation>();
         foreach (IOperation d in root.Descendants())
         {
@@ -315,13 +314,11 @@ internal sealed class NetworkLayouts
                 }
                 else
                 {
-                    lastWhole = assignment.Value;
                     wholeWrites.Add(assignment.Value);
                 }
             }
             else if (d is IVariableDeclaratorOperation { Initializer: { } init } declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, variable))
             {
-                lastWhole = init.Value;
                 wholeWrites.Add(init.Value);
             }
             else if (d is IInvocationOperation { Arguments.Length: 2 } call && AsRelu(call, applications) is { } spanRelu
@@ -339,7 +336,7 @@ internal sealed class NetworkLayouts
         // The variable's value comes from a ReLU only if every write does, apart from starting values (an
         // allocation, or the method's input as in `a = input; for (…) a = Layer(a);`): with
         // `if (sigmoid) h = Sigmoid(s); else h = Relu(s);` the last write in the text is only one branch.
-        if (lastWhole is not null && TypeActivationScan.Unwrap(lastWhole) is not IArrayCreationOperation)
+        if (wholeWrites.Count > 0 && TypeActivationScan.Unwrap(wholeWrites[wholeWrites.Count - 1]) is not IArrayCreationOperation)
         {
             ActivationApplication? last = null;
             foreach (IOperation write in wholeWrites)
@@ -365,19 +362,11 @@ internal sealed class NetworkLayouts
     /// <summary>
     /// A local, a static member, or a member of this instance: storage whose writes the type's own code shows.
     /// A member of another object (<c>neuron.Output</c>) is shared by every instance and its writes in this type
-    /// say nothing about the value returned.
+    /// say nothing about the value returned. Called on values that are not indexed (their root has depth 0).
     /// </summary>
     private static bool OwnStorage(IOperation value)
-    {
-        IOperation current = TypeActivationScan.Unwrap(value);
-        while (current is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
-        {
-            current = current is IArrayElementReferenceOperation element ? element.ArrayReference : ((IPropertyReferenceOperation)current).Instance!;
-            current = TypeActivationScan.Unwrap(current);
-        }
-
-        return current is not IMemberReferenceOperation { Instance: { } instance } || TypeActivationScan.Unwrap(instance) is IInstanceReferenceOperation;
-    }
+        => TypeActivationScan.Unwrap(value) is not IMemberReferenceOperation { Instance: { } instance }
+            || TypeActivationScan.Unwrap(instance) is IInstanceReferenceOperation;
 
     private static ActivationApplication? AsRelu(IOperation operation, List<ActivationApplication> applications)
     {

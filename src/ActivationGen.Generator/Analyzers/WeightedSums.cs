@@ -20,6 +20,9 @@ internal sealed class WeightedSums
     public void Record(ISymbol weights, ILocalSymbol? sum)
         => _targets.GetOrAdd(weights, _ => new ConcurrentBag<ILocalSymbol?>()).Add(sum);
 
+    /// <summary>Whether an element of <paramref name="weights"/> was seen in a product at all (a layer's weights).</summary>
+    public bool IsMultiplied(ISymbol weights) => _targets.ContainsKey(weights);
+
     /// <summary>
     /// A predicate: true for weights whose every sum is a local that is passed to at least one recognised activation,
     /// and only to forward activations other than ReLU. Unknown destinations, or a sum no activation reads

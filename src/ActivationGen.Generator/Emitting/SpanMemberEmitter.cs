@@ -133,11 +133,10 @@ internal static class SpanMemberEmitter
                 // (4K aliasing); loading first is also what keeps the in-place call (y == z) correct here.
                 writer.OpenBlock("for (; " + i + " + " + unroll + " * " + count + " <= " + last + "; " + i + " += " + unroll + " * " + count + ")");
                 var indexes = new List<string>();
-                List<List<string>> blocks = unrolledResults;
                 for (int u = 0; u < unroll; u++)
                 {
                     string index = u == 0 ? i : i + " + " + (u == 1 ? count : u + " * " + count);
-                    List<string> block = blocks[u];
+                    List<string> block = unrolledResults[u];
                     string call = kernelNames[width] + "(" + string.Join(", ", inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + index + ")")) + ")";
                     writer.WriteLine(block.Count == 1 ? "var " + block[0] + " = " + call + ";" : "var (" + string.Join(", ", block) + ") = " + call + ";");
                     indexes.Add(index);
@@ -147,7 +146,7 @@ internal static class SpanMemberEmitter
                 {
                     for (int k = 0; k < outputRefs.Count; k++)
                     {
-                        writer.WriteLine(v + ".StoreUnsafe(" + blocks[u][k] + ", ref " + outputRefs[k] + ", " + indexes[u] + ");");
+                        writer.WriteLine(v + ".StoreUnsafe(" + unrolledResults[u][k] + ", ref " + outputRefs[k] + ", " + indexes[u] + ");");
                     }
                 }
 
