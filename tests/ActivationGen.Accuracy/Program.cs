@@ -15,8 +15,6 @@ namespace ActivationGen.Accuracy;
 /// </summary>
 internal static class Program
 {
-    private const double TranscendentalBound = 2.0;
-
     private static int Main(string[] args)
     {
         bool markdown = args.Contains("--markdown");
@@ -30,10 +28,22 @@ internal static class Program
             }
         }
 
+        foreach (string function in new[] { "forward", "derivative" })
+        {
+            rows.Add(Measure(Families.SingleNamed("HardSigmoid"), "HardSigmoid", function, "float"));
+            rows.Add(Measure(Families.DoubleNamed("HardSigmoid"), "HardSigmoid", function, "double"));
+        }
+
         foreach ((string name, double slope) in new[] { ("Relu", 0.0), ("LeakyRelu", 0.01) })
         {
-            rows.Add(Exact(Families.SingleNamed(name), name, (float)slope, "float"));
-            rows.Add(Exact(Families.DoubleNamed(name), name, slope, "double"));
+            rows.Add(Exact(name, "float", () => KindDefinitions.ReluMismatch(Families.SingleNamed(name), (float)slope)));
+            rows.Add(Exact(name, "double", () => KindDefinitions.ReluMismatch(Families.DoubleNamed(name), slope)));
+        }
+
+        foreach ((string name, double min, double max) in new[] { ("Relu6", 0.0, 6.0), ("HardTanh", -1.0, 1.0) })
+        {
+            rows.Add(Exact(name, "float", () => KindDefinitions.ClampMismatch(Families.SingleNamed(name), (float)min, (float)max)));
+            rows.Add(Exact(name, "double", () => KindDefinitions.ClampMismatch(Families.DoubleNamed(name), min, max)));
         }
 
         // Columns as wide as their longest entry (LeakyReluDerivativeFromOutput is 29 characters).
@@ -66,15 +76,8 @@ internal static class Program
     private static Row Measure<T>(Family<T> family, string kind, string function, string type)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        ReferenceTable<T> table = ReferenceData.Load<T>(
-            kind.ToLowerInvariant() + "." + function,
-            function == "fromoutput" ? kind.ToLowerInvariant() + ".outputs" : "inputs");
-        Func<T, T> f = function switch
-        {
-            "forward" => family.Forward,
-            "derivative" => family.Derivative,
-            _ => family.DerivativeFromOutput!,
-        };
+        ReferenceTable<T> table = KindDefinitions.Table<T>(kind, function);
+        Func<T, T> f = KindDefinitions.Function(family, function);
         double max = 0;
         T worst = T.Zero;
         for (int i = 0; i < table.Inputs.Length; i++)
@@ -92,27 +95,15 @@ internal static class Program
             "derivative" => kind + "Derivative",
             _ => kind + "DerivativeFromOutput",
         };
-        return new Row(kind, member, type, table.Inputs.Length, max, TranscendentalBound, worst.ToString("R", CultureInfo.InvariantCulture));
+        return new Row(kind, member, type, table.Inputs.Length, max, KindDefinitions.Bound(kind), worst.ToString("R", CultureInfo.InvariantCulture));
     }
 
-    /// <summary>ReLU and leaky ReLU against their definitions: any difference is reported as ∞.</summary>
-    private static Row Exact<T>(Family<T> family, string kind, T slope, string type)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    /// <summary>An exact kind checked bit for bit against its definition (the unit tests' check, over the
+    /// reference grid and the values next to each edge): any difference is reported as ∞.</summary>
+    private static Row Exact(string kind, string type, Func<string?> firstMismatch)
     {
-        T[] grid = ReferenceData.Grid<T>();
-        bool relu = slope == T.Zero;
-        int mismatches = 0;
-        foreach (T z in grid)
-        {
-            T y = T.IsNaN(z) ? z : z > T.Zero ? z : relu ? T.Zero : slope * z;
-            T dy = T.IsNaN(z) ? z : z > T.Zero ? T.One : slope;
-            mismatches += Same(y, family.Forward(z)) && Same(dy, family.Derivative(z)) && Same(dy, family.DerivativeFromOutput!(y)) ? 0 : 1;
-        }
-
-        return new Row(kind, "all members", type, grid.Length, mismatches == 0 ? 0 : double.PositiveInfinity, 0, mismatches == 0 ? "exact" : mismatches + " mismatches");
+        string? mismatch = firstMismatch();
+        int points = type == "float" ? ReferenceData.Grid<float>().Length : ReferenceData.Grid<double>().Length;
+        return new Row(kind, "all members", type, points, mismatch is null ? 0 : double.PositiveInfinity, 0, mismatch ?? "exact");
     }
-
-    private static bool Same<T>(T a, T b)
-        where T : IBinaryFloatingPointIeee754<T>
-        => (T.IsNaN(a) && T.IsNaN(b)) || (a == b && T.IsNegative(a) == T.IsNegative(b));
 }

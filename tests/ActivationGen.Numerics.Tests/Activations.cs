@@ -22,6 +22,18 @@ public static partial class SingleActivations
 
     [Activation(Kind.LeakyRelu, Slope = 0.2)]
     public static partial float LeakyRelu02(float z);
+
+    [Activation(Kind.Relu6)]
+    public static partial void Relu6(ReadOnlySpan<float> z, Span<float> y);
+
+    [Activation(Kind.HardTanh)]
+    public static partial float HardTanh(float z);
+
+    [Activation(Kind.HardTanh, Min = -0.25, Max = 2.5)]
+    public static partial void HardTanhWide(ReadOnlySpan<float> z, Span<float> y);
+
+    [Activation(Kind.HardSigmoid)]
+    public static partial void HardSigmoid(ReadOnlySpan<float> z, Span<float> y);
 }
 
 public static partial class DoubleActivations
@@ -40,4 +52,16 @@ public static partial class DoubleActivations
 
     [Activation(Kind.LeakyRelu, Slope = 0.2)]
     public static partial void LeakyRelu02(ReadOnlySpan<double> z, Span<double> y);
+
+    [Activation(Kind.Relu6)]
+    public static partial double Relu6(double z);
+
+    [Activation(Kind.HardTanh)]
+    public static partial void HardTanh(ReadOnlySpan<double> z, Span<double> y);
+
+    [Activation(Kind.HardTanh, Min = -0.25, Max = 2.5)]
+    public static partial double HardTanhWide(double z);
+
+    [Activation(Kind.HardSigmoid)]
+    public static partial double HardSigmoid(double z);
 }

@@ -1,12 +1,15 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Numerics;
 using Xunit;
 
 namespace ActivationGen.Numerics.Tests;
 
 /// <summary>
-/// ReLU and leaky ReLU are exact: every member is checked bit for bit against the definition, written here
-/// independently (PyTorch's conventions: ReLU'(0) = 0, LeakyReLU'(0) = Slope; NaN in gives NaN out).
+/// ReLU, leaky ReLU, ReLU6 and hard tanh are exact, and so are the hard sigmoid's derivatives: every member is
+/// checked bit for bit against the definition, written independently in <see cref="KindDefinitions"/>
+/// (PyTorch's conventions: ReLU'(0) = 0, LeakyReLU'(0) = Slope, hardtanh' = 0 at both edges; NaN in gives NaN out).
 /// </summary>
 public class ExactKindTests
 {
@@ -15,14 +18,89 @@ public class ExactKindTests
     [InlineData("LeakyRelu", 0.01)]
     [InlineData("LeakyRelu02", 0.2)]
     public void Single_members_match_the_definition(string name, double slope)
-        => Check(Families.SingleNamed(name), (float)slope);
+        => Assert.Null(KindDefinitions.ReluMismatch(Families.SingleNamed(name), (float)slope));
 
     [Theory]
     [InlineData("Relu", 0.0)]
     [InlineData("LeakyRelu", 0.01)]
     [InlineData("LeakyRelu02", 0.2)]
     public void Double_members_match_the_definition(string name, double slope)
-        => Check(Families.DoubleNamed(name), slope);
+        => Assert.Null(KindDefinitions.ReluMismatch(Families.DoubleNamed(name), slope));
+
+    [Theory]
+    [InlineData("Relu6", 0.0, 6.0)]
+    [InlineData("HardTanh", -1.0, 1.0)]
+    [InlineData("HardTanhWide", -0.25, 2.5)]
+    public void Single_clamps_match_the_definition(string name, double min, double max)
+        => Assert.Null(KindDefinitions.ClampMismatch(Families.SingleNamed(name), (float)min, (float)max));
+
+    [Theory]
+    [InlineData("Relu6", 0.0, 6.0)]
+    [InlineData("HardTanh", -1.0, 1.0)]
+    [InlineData("HardTanhWide", -0.25, 2.5)]
+    public void Double_clamps_match_the_definition(string name, double min, double max)
+        => Assert.Null(KindDefinitions.ClampMismatch(Families.DoubleNamed(name), min, max));
+
+    [Fact]
+    public void Clamp_edges_follow_PyTorch()
+    {
+        // hardtanh_backward: grad · (min < z < max), so 0 at both edges; relu6 = hardtanh(z, 0, 6).
+        Assert.Equal(0f, SingleActivations.Relu6Derivative(0f));
+        Assert.Equal(0f, SingleActivations.Relu6Derivative(6f));
+        Assert.Equal(1f, SingleActivations.Relu6Derivative(5.9999995f));
+        Assert.Equal(6.0, DoubleActivations.Relu6(1e300));
+        Assert.True(float.IsPositive(SingleActivations.Relu6(-0f)), "relu6(-0) = +0, as relu");
+        Assert.Equal(-1f, SingleActivations.HardTanh(float.NegativeInfinity));
+        Assert.Equal(0f, SingleActivations.HardTanhDerivative(-1f));
+        Assert.Equal(1f, SingleActivations.HardTanhDerivative(-0.99999994f));
+        Assert.Equal(0.0, DoubleActivations.HardTanhWideDerivative(2.5));
+        Assert.Equal(0.0, DoubleActivations.HardTanhWideDerivativeFromOutput(2.5));
+        Assert.True(double.IsNaN(DoubleActivations.HardTanhWide(double.NaN)));
+        Assert.True(float.IsNaN(SingleActivations.HardTanhDerivative(float.NaN)));
+        Assert.True(double.IsNaN(DoubleActivations.Relu6DerivativeFromOutput(double.NaN)));
+    }
+
+    [Fact]
+    public void HardSigmoid_derivatives_match_the_definition()
+    {
+        // hardsigmoid_backward: grad / 6 for −3 < z < 3, else 0. 1/6 rounded once to the element type.
+        foreach (float z in ReferenceData.Grid<float>().Concat(KindDefinitions.Near(3f)).Concat(KindDefinitions.Near(-3f)))
+        {
+            float dy = float.IsNaN(z) ? z : z > -3f && z < 3f ? 1f / 6f : 0f;
+            Same(dy, SingleActivations.HardSigmoidDerivative(z), z);
+            Same(dy, SingleActivations.HardSigmoidDerivativeFromOutput(SingleActivations.HardSigmoid(z)), z);
+        }
+
+        foreach (double z in ReferenceData.Grid<double>().Concat(KindDefinitions.Near(3.0)).Concat(KindDefinitions.Near(-3.0)))
+        {
+            double dy = double.IsNaN(z) ? z : z > -3.0 && z < 3.0 ? 1.0 / 6.0 : 0.0;
+            Same(dy, DoubleActivations.HardSigmoidDerivative(z), z);
+            Same(dy, DoubleActivations.HardSigmoidDerivativeFromOutput(DoubleActivations.HardSigmoid(z)), z);
+        }
+    }
+
+    [Fact]
+    public void HardSigmoid_saturates_exactly_and_stays_inside_its_range()
+    {
+        Assert.Equal(0f, SingleActivations.HardSigmoid(-3f));
+        Assert.True(float.IsPositive(SingleActivations.HardSigmoid(-3f)));
+        Assert.Equal(1f, SingleActivations.HardSigmoid(3f));
+        Assert.Equal(0.5, DoubleActivations.HardSigmoid(0.0));
+        Assert.Equal(0.5, DoubleActivations.HardSigmoid(-0.0));
+        Assert.Equal(0.0, DoubleActivations.HardSigmoid(double.NegativeInfinity));
+        Assert.Equal(1.0, DoubleActivations.HardSigmoid(double.PositiveInfinity));
+        Assert.True(float.IsNaN(SingleActivations.HardSigmoid(float.NaN)));
+
+        // The values next to the edges: (z + 3)/6 is positive just above −3 and below 1 just below 3.
+        Assert.Equal(float.BitDecrement(1f), SingleActivations.HardSigmoid(float.BitDecrement(3f)));
+        Assert.Equal(double.BitDecrement(1.0), DoubleActivations.HardSigmoid(double.BitDecrement(3.0)));
+        Assert.True(SingleActivations.HardSigmoid(float.BitIncrement(-3f)) > 0f);
+
+        // (z + 3)/6 for z = −3 + 2^−22 is 2^−22/6, which z/6 + 1/2 cannot produce (it loses every digit there).
+        double exact = Math.Pow(2, -22) / 6;
+        float tiny = SingleActivations.HardSigmoid(float.BitIncrement(-3f));
+        Assert.True(Math.Abs(tiny - exact) <= 0.5 * (float.BitIncrement(tiny) - tiny), $"got {tiny}, exact {exact}");
+    }
 
     [Fact]
     public void Kinks_follow_PyTorch()
@@ -38,24 +116,7 @@ public class ExactKindTests
         Assert.True(double.IsNaN(DoubleActivations.LeakyReluDerivativeFromOutput(double.NaN)));
     }
 
-    private static void Check<T>(Family<T> family, T slope)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        bool relu = slope == T.Zero;
-        foreach (T z in ReferenceData.Grid<T>())
-        {
-            T y = T.IsNaN(z) ? z : z > T.Zero ? z : relu ? T.Zero : slope * z;
-            T dy = T.IsNaN(z) ? z : z > T.Zero ? T.One : slope;
-            Same(y, family.Forward(z), z);
-            Same(dy, family.Derivative(z), z);
-            Same(dy, family.DerivativeFromOutput!(family.Forward(z)), z);
-        }
-    }
-
-    internal static void Same<T>(T expected, T actual, T input)
+    private static void Same<T>(T expected, T actual, T input)
         where T : IBinaryFloatingPointIeee754<T>
-    {
-        bool same = (T.IsNaN(expected) && T.IsNaN(actual)) || (expected == actual && T.IsNegative(expected) == T.IsNegative(actual));
-        Assert.True(same, $"at {input}: expected {expected}, got {actual}");
-    }
+        => Assert.True(KindDefinitions.Same(expected, actual), $"at {input}: expected {expected}, got {actual}");
 }

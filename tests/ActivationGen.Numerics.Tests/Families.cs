@@ -45,6 +45,18 @@ public static class Families
         new("LeakyRelu02", SingleActivations.LeakyRelu02, SingleActivations.LeakyRelu02Derivative, SingleActivations.LeakyRelu02DerivativeFromOutput,
             SingleActivations.LeakyRelu02, SingleActivations.LeakyRelu02Derivative, SingleActivations.LeakyRelu02DerivativeFromOutput,
             SingleActivations.LeakyRelu02Forward, SingleActivations.LeakyRelu02Backward, SingleActivations.LeakyRelu02BackwardFromOutput),
+        new("Relu6", SingleActivations.Relu6, SingleActivations.Relu6Derivative, SingleActivations.Relu6DerivativeFromOutput,
+            SingleActivations.Relu6, SingleActivations.Relu6Derivative, SingleActivations.Relu6DerivativeFromOutput,
+            SingleActivations.Relu6Forward, SingleActivations.Relu6Backward, SingleActivations.Relu6BackwardFromOutput),
+        new("HardTanh", SingleActivations.HardTanh, SingleActivations.HardTanhDerivative, SingleActivations.HardTanhDerivativeFromOutput,
+            SingleActivations.HardTanh, SingleActivations.HardTanhDerivative, SingleActivations.HardTanhDerivativeFromOutput,
+            SingleActivations.HardTanhForward, SingleActivations.HardTanhBackward, SingleActivations.HardTanhBackwardFromOutput),
+        new("HardTanhWide", SingleActivations.HardTanhWide, SingleActivations.HardTanhWideDerivative, SingleActivations.HardTanhWideDerivativeFromOutput,
+            SingleActivations.HardTanhWide, SingleActivations.HardTanhWideDerivative, SingleActivations.HardTanhWideDerivativeFromOutput,
+            SingleActivations.HardTanhWideForward, SingleActivations.HardTanhWideBackward, SingleActivations.HardTanhWideBackwardFromOutput),
+        new("HardSigmoid", SingleActivations.HardSigmoid, SingleActivations.HardSigmoidDerivative, SingleActivations.HardSigmoidDerivativeFromOutput,
+            SingleActivations.HardSigmoid, SingleActivations.HardSigmoidDerivative, SingleActivations.HardSigmoidDerivativeFromOutput,
+            SingleActivations.HardSigmoidForward, SingleActivations.HardSigmoidBackward, SingleActivations.HardSigmoidBackwardFromOutput),
     ];
 
     public static readonly IReadOnlyList<Family<double>> Double =
@@ -64,6 +76,18 @@ public static class Families
         new("LeakyRelu02", DoubleActivations.LeakyRelu02, DoubleActivations.LeakyRelu02Derivative, DoubleActivations.LeakyRelu02DerivativeFromOutput,
             DoubleActivations.LeakyRelu02, DoubleActivations.LeakyRelu02Derivative, DoubleActivations.LeakyRelu02DerivativeFromOutput,
             DoubleActivations.LeakyRelu02Forward, DoubleActivations.LeakyRelu02Backward, DoubleActivations.LeakyRelu02BackwardFromOutput),
+        new("Relu6", DoubleActivations.Relu6, DoubleActivations.Relu6Derivative, DoubleActivations.Relu6DerivativeFromOutput,
+            DoubleActivations.Relu6, DoubleActivations.Relu6Derivative, DoubleActivations.Relu6DerivativeFromOutput,
+            DoubleActivations.Relu6Forward, DoubleActivations.Relu6Backward, DoubleActivations.Relu6BackwardFromOutput),
+        new("HardTanh", DoubleActivations.HardTanh, DoubleActivations.HardTanhDerivative, DoubleActivations.HardTanhDerivativeFromOutput,
+            DoubleActivations.HardTanh, DoubleActivations.HardTanhDerivative, DoubleActivations.HardTanhDerivativeFromOutput,
+            DoubleActivations.HardTanhForward, DoubleActivations.HardTanhBackward, DoubleActivations.HardTanhBackwardFromOutput),
+        new("HardTanhWide", DoubleActivations.HardTanhWide, DoubleActivations.HardTanhWideDerivative, DoubleActivations.HardTanhWideDerivativeFromOutput,
+            DoubleActivations.HardTanhWide, DoubleActivations.HardTanhWideDerivative, DoubleActivations.HardTanhWideDerivativeFromOutput,
+            DoubleActivations.HardTanhWideForward, DoubleActivations.HardTanhWideBackward, DoubleActivations.HardTanhWideBackwardFromOutput),
+        new("HardSigmoid", DoubleActivations.HardSigmoid, DoubleActivations.HardSigmoidDerivative, DoubleActivations.HardSigmoidDerivativeFromOutput,
+            DoubleActivations.HardSigmoid, DoubleActivations.HardSigmoidDerivative, DoubleActivations.HardSigmoidDerivativeFromOutput,
+            DoubleActivations.HardSigmoidForward, DoubleActivations.HardSigmoidBackward, DoubleActivations.HardSigmoidBackwardFromOutput),
     ];
 
     public static Family<float> SingleNamed(string name) => Single.First(f => f.Name == name);

@@ -26,6 +26,9 @@ public class SnapshotTests
             [Activation(Kind.Tanh)] public static partial void Tanh(ReadOnlySpan<float> z, Span<float> y);
             [Activation(Kind.Relu)] public static partial float Relu(float z);
             [Activation(Kind.LeakyRelu, Slope = 0.01)] public static partial void LeakyRelu(ReadOnlySpan<float> z, Span<float> y);
+            [Activation(Kind.Relu6)] public static partial float Relu6(float z);
+            [Activation(Kind.HardTanh)] public static partial void HardTanh(ReadOnlySpan<float> z, Span<float> y);
+            [Activation(Kind.HardSigmoid)] public static partial float HardSigmoid(float z);
         }
 
         public static partial class DoubleActivations
@@ -34,6 +37,9 @@ public class SnapshotTests
             [Activation(Kind.Tanh)] public static partial double Tanh(double z);
             [Activation(Kind.Relu)] public static partial void Relu(ReadOnlySpan<double> z, Span<double> y);
             [Activation(Kind.LeakyRelu, Slope = 0.2)] public static partial double LeakyRelu(double z);
+            [Activation(Kind.Relu6)] public static partial void Relu6(ReadOnlySpan<double> z, Span<double> y);
+            [Activation(Kind.HardTanh, Min = -2, Max = 0.5)] public static partial double HardTanh(double z);
+            [Activation(Kind.HardSigmoid)] public static partial void HardSigmoid(ReadOnlySpan<double> z, Span<double> y);
         }
         """;
 

@@ -177,6 +177,54 @@ public class UsageDiagnosticTests
     }
 
     [Fact]
+    public Task AG0007_hardtanh_bounds_out_of_order() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static partial class Act
+        {
+            [Activation(Kind.HardTanh, Min = 1, {|AG0007:Max = 0.5|})]
+            public static partial float Swapped(float z);
+
+            [Activation(Kind.HardTanh, Min = 2, {|AG0007:Max = 2|})]
+            public static partial double Equal(double z);
+
+            // Only Min set: compared with Max's default 1.
+            [Activation(Kind.HardTanh, {|AG0007:Min = 3|})]
+            public static partial double AboveDefaultMax(double z);
+
+            [Activation(Kind.HardTanh, {|AG0007:Max = double.PositiveInfinity|})]
+            public static partial double Unbounded(double z);
+
+            // Distinct as double, the same float: refused for float only.
+            [Activation(Kind.HardTanh, Min = 1.00000001, {|AG0007:Max = 1.00000002|})]
+            public static partial float CollapsedAsFloat(float z);
+
+            [Activation(Kind.HardTanh, Min = 1.00000001, Max = 1.00000002)]
+            public static partial double DistinctAsDouble(double z);
+
+            [Activation(Kind.HardTanh, Min = -3, Max = -2)]
+            public static partial float BothNegative(float z);
+        }
+        """);
+
+    [Fact]
+    public void AG0007_message_names_the_other_bound()
+    {
+        var input = GeneratorHarness.CreateCompilation(Usings + """
+            public static partial class Act
+            {
+                [Activation(Kind.HardTanh, Min = 3)]
+                public static partial double H(double z);
+            }
+            """);
+        GeneratorHarness.RunGenerator(input, out var output, out var diagnostics);
+
+        var ag0007 = Assert.Single(diagnostics, d => d.Id == "AG0007");
+        Assert.Equal(
+            "Min = 3 is not valid for Kind.HardTanh on 'H'; use a finite value with Min < Max (Max = 1, its default)",
+            ag0007.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(output.SyntaxTrees, t => t.FilePath.Contains("HardTanh", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public Task AG0006_value_returning_partial_without_accessibility() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
         public partial class Net
         {
@@ -193,6 +241,9 @@ public class UsageDiagnosticTests
     [InlineData("Sigmoid")]
     [InlineData("Tanh")]
     [InlineData("Relu")]
+    [InlineData("Relu6")]
+    [InlineData("HardTanh")]
+    [InlineData("HardSigmoid")]
     public Task AG0008_parameter_the_kind_does_not_use(string kind) => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + $$"""
         public static partial class Act
         {
@@ -294,6 +345,9 @@ public class UsageDiagnosticTests
                 [Activation(Kind.Relu)] internal static partial float Relu(float z);
                 [Activation(Kind.LeakyRelu, Slope = 0.2)] private static partial void Leaky(ReadOnlySpan<float> input, Span<float> output);
                 [Activation(Kind.LeakyRelu)] public static partial float LeakyDefault(float z);
+                [Activation(Kind.Relu6)] public static partial float Relu6(float z);
+                [Activation(Kind.HardTanh, Min = -0.5, Max = 4)] public static partial void HardTanh(ReadOnlySpan<double> z, Span<double> y);
+                [Activation(Kind.HardSigmoid)] public static partial double HardSigmoid(double z);
             }
 
             public partial struct Neuron

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Regenerates the arbitrary-precision reference values the accuracy tests compare against.
 
-Usage:  python3 tools/numerics/make_reference.py [output-dir]
-        (default: tests/ActivationGen.Numerics.Tests/Reference)
+Usage:  python3 tools/numerics/make_reference.py [output-dir] [prefix ...]
+        (default: tests/ActivationGen.Numerics.Tests/Reference, every function; with prefixes, e.g.
+        "hardsigmoid", only the functions and grids whose names start with one of them)
 
 Needs mpmath (Debian: apt-get install python3-mpmath). Deterministic: the same files every run.
 
@@ -123,6 +124,30 @@ def output_grid(t, symmetric):
     return [to_type(v, t) for v in pts]
 
 
+def hardsigmoid_grid(t):
+    """Inputs of the hard sigmoid: dense in [-3.5, 3.5], every value within 2,000 steps of the edges -3 and 3
+    (where (z + 3)/6 is tiny or next to 1), log-spaced magnitudes near 0, and the special values."""
+    _, _, _, _, tiny, maxv = TYPES[t]
+    fmt, ifmt = TYPES[t][0], TYPES[t][1]
+    pts = [float("nan"), float("inf"), -float("inf"), 0.0, -0.0, maxv, -maxv, tiny, -tiny, 3.0, -3.0, 1.5, -1.5]
+    for i in range(62000):
+        pts.append(-3.5 + 7.0 * (i + 0.5) / 62000)
+    for edge in (3.0, -3.0):
+        bits = struct.unpack("<" + ifmt, struct.pack("<" + fmt, edge))[0]
+        for k in range(1, 2001):
+            for b in (bits - k, bits + k):
+                pts.append(struct.unpack("<" + fmt, struct.pack("<" + ifmt, b))[0])
+    lo = math.log10(tiny)
+    for i in range(30000):
+        v = 10.0 ** (lo + (0.5 - lo) * (i + 0.5) / 30000)
+        pts.append(v if i % 2 == 0 else -v)
+    return [to_type(v, t) for v in pts]
+
+
+def hardsigmoid(z):
+    return mp.mpf(0) if z <= -3 else mp.mpf(1) if z >= 3 else (z + 3) / 6
+
+
 def sigmoid(z):
     return 1 / (1 + mp.exp(-z))
 
@@ -135,6 +160,8 @@ FUNCTIONS = {
     "tanh.forward": ("inputs", mp.tanh),
     "tanh.derivative": ("inputs", lambda z: mp.sech(z) ** 2),
     "tanh.fromoutput": ("tanh.outputs", lambda y: 1 - y * y),
+    "hardsigmoid.forward": ("hardsigmoid.inputs", hardsigmoid),
+    "hardsigmoid.derivative": ("hardsigmoid.inputs", lambda z: mp.mpf(1) / 6 if -3 < z < 3 else mp.mpf(0)),
 }
 
 LIMITS = {
@@ -142,6 +169,8 @@ LIMITS = {
     "sigmoid.derivative": (0.0, 0.0),
     "tanh.forward": (1.0, -1.0),
     "tanh.derivative": (0.0, 0.0),
+    "hardsigmoid.forward": (1.0, 0.0),
+    "hardsigmoid.derivative": (0.0, 0.0),
 }
 
 
@@ -168,13 +197,20 @@ def write(path, fmt, values):
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "tests", "ActivationGen.Numerics.Tests", "Reference")
+    args = sys.argv[1:]
+    out = args.pop(0) if args and os.sep in args[0] or args and args[0].startswith(".") else os.path.join(
+        os.path.dirname(__file__), "..", "..", "tests", "ActivationGen.Numerics.Tests", "Reference")
+    prefixes = tuple(args) or ("",)
     for t in ("float", "double"):
         fmt = TYPES[t][0]
-        grids = {"inputs": grid(t), "sigmoid.outputs": output_grid(t, False), "tanh.outputs": output_grid(t, True)}
+        grids = {"inputs": grid(t), "sigmoid.outputs": output_grid(t, False), "tanh.outputs": output_grid(t, True),
+                 "hardsigmoid.inputs": hardsigmoid_grid(t)}
         for g, values in grids.items():
-            write(os.path.join(out, t, g + ".bin.gz"), fmt, values)
+            if g.startswith(prefixes):
+                write(os.path.join(out, t, g + ".bin.gz"), fmt, values)
         for name, (g, fn) in FUNCTIONS.items():
+            if not name.startswith(prefixes):
+                continue
             rows = [evaluate(name, fn, x, t) for x in grids[g]]
             write(os.path.join(out, t, name + ".bin.gz"), fmt + "f", rows)
             print(t, name, len(rows), "points", flush=True)

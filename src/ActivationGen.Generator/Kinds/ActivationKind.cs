@@ -15,6 +15,9 @@ internal enum ActivationKindId
     Tanh = 2,
     Relu = 3,
     LeakyRelu = 4,
+    Relu6 = 5,
+    HardTanh = 6,
+    HardSigmoid = 7,
 }
 
 /// <summary>A named parameter of a kind, as the attribute exposes it (PyTorch's name and default).</summary>
@@ -46,9 +49,13 @@ internal sealed record KindParameter(
         return aboveMin && belowMax;
     }
 
+    /// <summary>The valid range in words where it is not a plain interval, e.g. "Min &lt; Max" for a parameter
+    /// that may take any finite value but must stay below another.</summary>
+    public string? Constraint { get; init; }
+
     /// <summary>The valid range in words, e.g. "0 &lt; Slope &lt; 1".</summary>
     public string RangeText
-        => Format(Minimum) + (MinimumExclusive ? " < " : " ≤ ") + Name + (MaximumExclusive ? " < " : " ≤ ") + Format(Maximum);
+        => Constraint ?? Format(Minimum) + (MinimumExclusive ? " < " : " ≤ ") + Name + (MaximumExclusive ? " < " : " ≤ ") + Format(Maximum);
 
     private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }
@@ -89,6 +96,11 @@ internal abstract class ActivationKind
     public abstract string NumericsNote { get; }
 
     public bool HasDerivativeFromOutput => DerivativeFromOutputFormula is not null;
+
+    /// <summary>Pairs of parameters whose values must be strictly ordered, Lower &lt; Upper (after rounding to
+    /// the element type), e.g. HardTanh's Min and Max.</summary>
+    public virtual ImmutableArray<(KindParameter Lower, KindParameter Upper)> OrderedParameters
+        => ImmutableArray<(KindParameter, KindParameter)>.Empty;
 
     /// <summary>Vector blocks per loop iteration: more for kinds whose kernel is a few instructions (bound by
     /// loads, stores and loop overhead), 1 where the arithmetic already keeps the core busy.</summary>

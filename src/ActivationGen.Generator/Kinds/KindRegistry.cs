@@ -9,7 +9,10 @@ internal static class KindRegistry
         new SigmoidKind(),
         new TanhKind(),
         new ReluKind(),
-        new LeakyReluKind());
+        new LeakyReluKind(),
+        new Relu6Kind(),
+        new HardTanhKind(),
+        new HardSigmoidKind());
 
     /// <summary>Every parameter name any kind reads (the attribute's named properties).</summary>
     public static readonly ImmutableArray<KindParameter> AllParameters = CollectParameters();

@@ -355,6 +355,22 @@ internal static class E
         => Select(Gt(z, 0), above, Select(Le(z, 0), atOrBelow, z));
 
     /// <summary>
+    /// The derivative of a clamp to [lo, hi] with PyTorch's convention at the edges (hardtanh_backward:
+    /// lo &lt; z &lt; hi → inside, z ≤ lo or z ≥ hi → outside) and NaN propagation (every comparison is false for
+    /// NaN, so the input itself is selected).
+    /// </summary>
+    public static Expr Window(Expr z, Expr lo, Expr hi, Expr inside, Expr outside)
+        => Select(Le(z, lo), outside, Select(Ge(z, hi), outside, Select(Lt(z, hi), inside, z)));
+
+    /// <summary>
+    /// A function that saturates outside [lo, hi]: <paramref name="below"/> for z ≤ lo (so a clamp of −0 to
+    /// lo = 0 gives +0, as ReLU does), <paramref name="above"/> for z ≥ hi, <paramref name="between"/> between
+    /// them and for NaN (both comparisons are false), where it must itself give NaN.
+    /// </summary>
+    public static Expr Saturate(Expr z, Expr lo, Expr below, Expr hi, Expr above, Expr between)
+        => Select(Le(z, lo), below, Select(Ge(z, hi), above, between));
+
+    /// <summary>
     /// 1/(a + b), accurate to about half an ulp. d = a + b rounds, but (a − d) + b is its exact error when
     /// |a| ≥ |b| (Fast2Sum); y = 1/d rounds, but ρ = 1 − d·y is exact with a fused multiply-add. Then
     /// 1/(d + err) = y·(1 + ρ − y·err) + O(ρ², err²): the last multiply-add is the only rounding that matters.

@@ -422,9 +422,56 @@ internal static class ActivationParser
             values[definition.Name] = value;
         }
 
+        CheckOrder(attribute, kind, methodName, element, fallback, values, diagnostics, cancellationToken);
         return kind.Parameters
             .Select(p => new KindParameterValue(p.Name, values.TryGetValue(p.Name, out double v) ? v : p.Default))
             .ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Reports a pair of parameters that must be ordered (HardTanh's Min &lt; Max) and is not, counting
+    /// defaults and, for float kernels, the values as float (Min = 1.00000001, Max = 1.00000002 are both 1f).
+    /// Reported on the upper parameter's argument where it is set, else on the lower one's.
+    /// </summary>
+    private static void CheckOrder(
+        AttributeData attribute, ActivationKind kind, string methodName, ElementType? element, Location fallback,
+        Dictionary<string, double> values, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        foreach ((KindParameter lower, KindParameter upper) in kind.OrderedParameters)
+        {
+            bool lowerSet = values.TryGetValue(lower.Name, out double low);
+            bool upperSet = values.TryGetValue(upper.Name, out double high);
+            if (!lowerSet && !upperSet)
+            {
+                continue;
+            }
+
+            low = lowerSet ? low : lower.Default;
+            high = upperSet ? high : upper.Default;
+            bool ordered = element == ElementType.Single ? (float)low < (float)high : low < high;
+            if (ordered)
+            {
+                continue;
+            }
+
+            KindParameter reported = upperSet ? upper : lower;
+            KindParameter other = upperSet ? lower : upper;
+            double otherValue = upperSet ? low : high;
+            double reportedValue = upperSet ? high : low;
+            string text = Invariant(reportedValue) + (low < high ? " (" + ((float)reportedValue).ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " as float)" : string.Empty);
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.ParameterOutOfRange,
+                ArgumentLocation(attribute, reported.Name, cancellationToken) ?? fallback,
+                reported.Name,
+                text,
+                kind.Name,
+                methodName,
+                lower.Name + " < " + upper.Name + " (" + other.Name + " = " + Invariant(otherValue)
+                    + ((upperSet ? lowerSet : upperSet) ? string.Empty : ", its default") + ")"));
+            values.Remove(reported.Name);
+        }
+
+        static string Invariant(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Whether the Kind argument is written as an arithmetic or bitwise combination of values.</summary>

@@ -15,6 +15,12 @@ namespace ActivationGen
         Relu = 3,
         /// <summary>Leaky ReLU: z for z &gt; 0, Slope·z otherwise (Slope default 0.01). Derivative: g'(z) = 1 for z &gt; 0, Slope for z ≤ 0 (PyTorch's convention: g'(0) = Slope).</summary>
         LeakyRelu = 4,
+        /// <summary>ReLU6 min(max(0, z), 6), PyTorch's nn.ReLU6. Derivative: g'(z) = 1 for 0 &lt; z &lt; 6, 0 for z ≤ 0 or z ≥ 6 (PyTorch's convention, hardtanh_backward: g'(0) = g'(6) = 0).</summary>
+        Relu6 = 5,
+        /// <summary>Hard tanh: z clamped to [Min, Max] (defaults −1 and 1), PyTorch's nn.Hardtanh. Derivative: g'(z) = 1 for Min &lt; z &lt; Max, 0 for z ≤ Min or z ≥ Max (PyTorch's convention, hardtanh_backward: 0 at both edges).</summary>
+        HardTanh = 6,
+        /// <summary>Hard sigmoid relu6(z + 3) / 6, output in [0, 1], PyTorch's nn.Hardsigmoid. Derivative: g'(z) = 1/6 for −3 &lt; z &lt; 3, 0 for z ≤ −3 or z ≥ 3 (PyTorch's convention, hardsigmoid_backward: 0 at both edges).</summary>
+        HardSigmoid = 7,
     }
 
     /// <summary>
@@ -38,5 +44,11 @@ namespace ActivationGen
 
         /// <summary>Slope of the negative part (PyTorch's negative_slope); default 0.01, valid 0 &lt; Slope &lt; 1. Used by Kind.LeakyRelu; setting it on another kind is an error (AG0008).</summary>
         public double Slope { get; set; } = 0.01;
+
+        /// <summary>Lower end of the linear region (PyTorch's min_val); default −1, any finite value below Max. Used by Kind.HardTanh; setting it on another kind is an error (AG0008).</summary>
+        public double Min { get; set; } = -1.0;
+
+        /// <summary>Upper end of the linear region (PyTorch's max_val); default 1, any finite value above Min. Used by Kind.HardTanh; setting it on another kind is an error (AG0008).</summary>
+        public double Max { get; set; } = 1.0;
     }
 }
