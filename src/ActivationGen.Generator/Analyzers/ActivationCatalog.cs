@@ -195,12 +195,14 @@ internal sealed class ActivationCatalog
                 continue;
             }
 
-            double slope = LeakyReluKind.Slope.Default;
+            double slope = LeakyReluKind.Slope.Default, min = HardTanhKind.Min.Default, max = HardTanhKind.Max.Default;
             foreach (var named in attribute.NamedArguments)
             {
-                if (named.Key == LeakyReluKind.Slope.Name && named.Value.Value is double s)
+                if (named.Value.Value is double value)
                 {
-                    slope = s;
+                    slope = named.Key == LeakyReluKind.Slope.Name ? value : slope;
+                    min = named.Key == HardTanhKind.Min.Name ? value : min;
+                    max = named.Key == HardTanhKind.Max.Name ? value : max;
                 }
             }
 
@@ -210,6 +212,9 @@ internal sealed class ActivationCatalog
                 ActivationKindId.Tanh => new ActivationForm(FormFamily.Tanh, FormRole.Forward, 0),
                 ActivationKindId.Relu => new ActivationForm(FormFamily.Relu, FormRole.Forward, 0),
                 ActivationKindId.LeakyRelu => new ActivationForm(FormFamily.LeakyRelu, FormRole.Forward, slope),
+                ActivationKindId.Relu6 => new ActivationForm(FormFamily.Relu6, FormRole.Forward, 0),
+                ActivationKindId.HardTanh => new ActivationForm(FormFamily.HardTanh, FormRole.Forward, min, max),
+                ActivationKindId.HardSigmoid => new ActivationForm(FormFamily.HardSigmoid, FormRole.Forward, 0),
                 _ => null,
             };
             return form is { } f ? new GeneratedActivation(method, f, attribute.ApplicationSyntaxReference) : null;

@@ -12,6 +12,9 @@ internal enum FormFamily
     Relu,
     LeakyRelu,
     Elu,
+    Relu6,
+    HardTanh,
+    HardSigmoid,
 }
 
 /// <summary>What a recognised function computes.</summary>
@@ -30,8 +33,9 @@ internal enum FormRole
     Derivative,
 }
 
-/// <summary>A recognised function: family, role and the family's constant (slope, α) where it has one.</summary>
-internal readonly record struct ActivationForm(FormFamily Family, FormRole Role, double Parameter)
+/// <summary>A recognised function: family, role and the family's constant (slope, α; hard tanh's lower end) where
+/// it has one, and hard tanh's upper end in <paramref name="Upper"/>.</summary>
+internal readonly record struct ActivationForm(FormFamily Family, FormRole Role, double Parameter, double Upper = 0)
 {
     /// <summary>Whether the derivative must be fed z (from input) or y (from output) and the two differ.</summary>
     public bool DerivativeDependsOnWhatItIsFed => Family is FormFamily.Sigmoid or FormFamily.Tanh or FormFamily.Elu;
@@ -42,6 +46,9 @@ internal readonly record struct ActivationForm(FormFamily Family, FormRole Role,
         FormFamily.Tanh => "tanh",
         FormFamily.Relu => "ReLU",
         FormFamily.LeakyRelu => "leaky ReLU",
+        FormFamily.Relu6 => "ReLU6",
+        FormFamily.HardTanh => "hard tanh",
+        FormFamily.HardSigmoid => "hard sigmoid",
         _ => "ELU",
     };
 
@@ -53,6 +60,7 @@ internal readonly record struct ActivationForm(FormFamily Family, FormRole Role,
     /// <summary>"sigmoid", "derivative of tanh (from its output)"….</summary>
     public string Description => Role switch
     {
+        FormRole.Forward when Family == FormFamily.HardTanh => "hard tanh (clamp to [" + Format(Parameter) + ", " + Format(Upper) + "])",
         FormRole.Forward => FamilyDisplayName + (HasParameter ? " (" + ParameterName + " " + Format(Parameter) + ")" : string.Empty),
         FormRole.DerivativeFromInput => "derivative of " + FamilyDisplayName + " (from the pre-activation)",
         FormRole.DerivativeFromOutput => "derivative of " + FamilyDisplayName + " (from its output)",
@@ -66,6 +74,9 @@ internal readonly record struct ActivationForm(FormFamily Family, FormRole Role,
         FormFamily.Tanh => KindRegistry.Find((int)ActivationKindId.Tanh),
         FormFamily.Relu => KindRegistry.Find((int)ActivationKindId.Relu),
         FormFamily.LeakyRelu => KindRegistry.Find((int)ActivationKindId.LeakyRelu),
+        FormFamily.Relu6 => KindRegistry.Find((int)ActivationKindId.Relu6),
+        FormFamily.HardTanh => KindRegistry.Find((int)ActivationKindId.HardTanh),
+        FormFamily.HardSigmoid => KindRegistry.Find((int)ActivationKindId.HardSigmoid),
         _ => null,
     };
 
@@ -76,6 +87,13 @@ internal readonly record struct ActivationForm(FormFamily Family, FormRole Role,
         {
             ActivationKind? kind = GeneratorKind;
             string name = kind?.Name ?? Family.ToString();
+            if (Family == FormFamily.HardTanh)
+            {
+                return "Kind." + name
+                    + (Parameter != HardTanhKind.Min.Default ? ", " + HardTanhKind.Min.Name + " = " + Format(Parameter) : string.Empty)
+                    + (Upper != HardTanhKind.Max.Default ? ", " + HardTanhKind.Max.Name + " = " + Format(Upper) : string.Empty);
+            }
+
             return Family == FormFamily.LeakyRelu && Parameter != LeakyReluKind.Slope.Default
                 ? "Kind." + name + ", " + LeakyReluKind.Slope.Name + " = " + Format(Parameter)
                 : "Kind." + name;
@@ -92,8 +110,9 @@ internal readonly record struct ActivationForm(FormFamily Family, FormRole Role,
 /// </summary>
 internal static class ActivationForms
 {
-    /// <summary>Where a function is sampled to recognise it.</summary>
-    public static readonly double[] SamplePoints = [-3, -2, -1.25, -0.5, -0.25, 0.25, 0.5, 1.25, 2, 3];
+    /// <summary>Where a function is sampled to recognise it; ±8 lie beyond the caps of ReLU6, the hard sigmoid
+    /// and the usual hard tanh, so those are told from ReLU and from a plain line.</summary>
+    public static readonly double[] SamplePoints = [-8, -3, -2, -1.25, -0.5, -0.25, 0.25, 0.5, 1.25, 2, 3, 8];
 
     /// <summary>Inputs far enough out to overflow e^|z| in float (88.7) or double (709.8).</summary>
     public static readonly double[] OverflowPoints = [-100, 100, -1000, 1000];
@@ -144,6 +163,16 @@ internal static class ActivationForms
         if (Matches(values, y => 1 - (y * y)))
         {
             return new ActivationForm(FormFamily.Tanh, FormRole.DerivativeFromOutput, 0);
+        }
+
+        if (Matches(values, z => z <= -3 ? 0 : z >= 3 ? 1 : (z + 3) / 6))
+        {
+            return new ActivationForm(FormFamily.HardSigmoid, FormRole.Forward, 0);
+        }
+
+        if (Clamp(values) is { } clamp)
+        {
+            return clamp;
         }
 
         // Piecewise families: identity above 0 (forward) or 1 above 0 (derivative); the negative side
@@ -200,6 +229,33 @@ internal static class ActivationForms
         return null;
     }
 
+    /// <summary>
+    /// z clamped to [lo, hi], with lo and hi read at ±8 where both are saturated, and at least two sample points
+    /// in between where the function is the identity (otherwise a step would pass for a clamp): ReLU6 for [0, 6],
+    /// hard tanh where the linear part straddles 0 (lo &lt; 0 &lt; hi). Other clamps (Clamp01, a clamp to [2, 5])
+    /// are utilities more often than activations and are left alone.
+    /// </summary>
+    private static ActivationForm? Clamp(double[] values)
+    {
+        double lo = Round(values[0]), hi = Round(values[values.Length - 1]);
+        int inside = 0;
+        foreach (double z in SamplePoints)
+        {
+            inside += z > lo && z < hi ? 1 : 0;
+        }
+
+        bool relu6 = lo == 0 && hi == 6;
+        if (!(relu6 || (lo < 0 && hi > 0)) || lo <= SamplePoints[0] || hi >= SamplePoints[SamplePoints.Length - 1] || inside < 2
+            || !Matches(values, z => Math.Min(Math.Max(z, lo), hi)))
+        {
+            return null;
+        }
+
+        return relu6
+            ? new ActivationForm(FormFamily.Relu6, FormRole.Forward, 0)
+            : new ActivationForm(FormFamily.HardTanh, FormRole.Forward, lo, hi);
+    }
+
     /// <summary>The reference value of a recognised function at z, for overflow checks.</summary>
     public static double Reference(ActivationForm form, double z) => (form.Family, form.Role) switch
     {
@@ -209,6 +265,9 @@ internal static class ActivationForms
         (FormFamily.Tanh, FormRole.Forward) => Math.Tanh(z),
         (FormFamily.Tanh, FormRole.DerivativeFromInput) => 1 / (Math.Cosh(z) * Math.Cosh(z)),
         (FormFamily.Tanh, _) => 1 - (z * z),
+        (FormFamily.Relu6, FormRole.Forward) => Math.Min(Math.Max(z, 0), 6),
+        (FormFamily.HardTanh, FormRole.Forward) => Math.Min(Math.Max(z, form.Parameter), form.Upper),
+        (FormFamily.HardSigmoid, FormRole.Forward) => Math.Min(Math.Max(z + 3, 0), 6) / 6,
         (_, FormRole.Forward) => z > 0 ? z : form.Family == FormFamily.Elu ? form.Parameter * (Math.Exp(z) - 1) : form.Parameter * z,
         (FormFamily.Elu, FormRole.DerivativeFromInput) => z > 0 ? 1 : form.Parameter * Math.Exp(z),
         (FormFamily.Elu, _) => z > 0 ? 1 : z + form.Parameter,

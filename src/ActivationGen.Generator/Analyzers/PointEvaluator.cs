@@ -149,6 +149,7 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
         ("Pow", 2) => Math.Pow(a[0], a[1]),
         ("Max", 2) => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Max(a[0], a[1]),
         ("Min", 2) => double.IsNaN(a[0]) || double.IsNaN(a[1]) ? double.NaN : Math.Min(a[0], a[1]),
+        ("Clamp", 3) => !(a[1] <= a[2]) ? null : double.IsNaN(a[0]) ? double.NaN : Math.Min(Math.Max(a[0], a[1]), a[2]),
         _ => null,
     };
 

@@ -42,6 +42,40 @@ public class CodeFixTests
             }
             """);
 
+    /// <summary>ReLU6 becomes Kind.Relu6, not Kind.Relu (the two agree on every input below 6); a hard tanh
+    /// keeps the bounds it was written with.</summary>
+    [Fact]
+    public Task AG3001_converts_clamp_activations_to_their_kinds()
+        => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(
+            """
+            using System;
+            using ActivationGen;
+
+            public static class Clamps
+            {
+                public static double {|AG3001:Relu6|}(double x) => Math.Min(Math.Max(0, x), 6);
+                public static double {|AG3001:Clip|}(double x) => x < -2 ? -2 : x > 0.5 ? 0.5 : x;
+                public static float {|AG3001:HardTanh|}(float x) => Math.Clamp(x, -1f, 1f);
+                public static float {|AG3001:HardSigmoid|}(float x) => Math.Max(0f, Math.Min(1f, (x + 3f) / 6f));
+            }
+            """,
+            """
+            using System;
+            using ActivationGen;
+
+            public static partial class Clamps
+            {
+                [Activation(Kind.Relu6)]
+                public static partial double Relu6(double x);
+                [Activation(Kind.HardTanh, Min = -2, Max = 0.5)]
+                public static partial double Clip(double x);
+                [Activation(Kind.HardTanh)]
+                public static partial float HardTanh(float x);
+                [Activation(Kind.HardSigmoid)]
+                public static partial float HardSigmoid(float x);
+            }
+            """);
+
     [Fact]
     public Task AG3001_converts_an_instance_leaky_relu_with_its_slope_and_adds_accessibility()
         => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(

@@ -149,6 +149,28 @@ public class HandWrittenActivationTests
             }
             """);
 
+    /// <summary>The clamp kinds are told apart by their values at ±8 (the kinds each becomes: CodeFixTests), and
+    /// only PyTorch's hard sigmoid (z + 3)/6 is taken for one.</summary>
+    [Fact]
+    public Task AG3001_fires_on_hand_written_clamp_activations_with_the_right_kind()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public static class Clamps
+            {
+                public static double {|AG3001:Relu6|}(double x) => Math.Min(Math.Max(0, x), 6);
+                public static float {|AG3001:HardTanh|}(float x) => Math.Clamp(x, -1f, 1f);
+                public static double {|AG3001:Clip|}(double x) => x < -2 ? -2 : x > 0.5 ? 0.5 : x;
+                public static float {|AG3001:HardSigmoid|}(float x) => Math.Max(0f, Math.Min(1f, (x + 3f) / 6f));
+
+                // Keras' hard sigmoid clip(0.2·x + 0.5) is not PyTorch's (z + 3)/6: no kind to offer.
+                public static double KerasHardSigmoid(double x) => Math.Max(0, Math.Min(1, 0.2 * x + 0.5));
+
+                // A clamp whose linear part does not straddle 0 is a utility, not an activation.
+                public static double Clamp25(double x) => Math.Clamp(x, 2, 5);
+            }
+            """);
+
     [Fact]
     public Task AG3001_silent_where_conversion_would_clash_or_is_not_an_activation()
         => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
