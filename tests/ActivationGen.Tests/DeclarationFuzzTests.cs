@@ -50,6 +50,10 @@ public class DeclarationFuzzTests
         (4, "Kind.Tanh"),
         (4, "Kind.Relu"),
         (5, "Kind.LeakyRelu"),
+        (2, "Kind.Relu6"),
+        (4, "Kind.HardTanh"),
+        (2, "Kind.HardSigmoid"),
+        (1, "(Kind)7"),
         (1, "(Kind)99"),
         (1, "(Kind)1"),
         (1, "Kind.Sigmoid | Kind.Tanh"),
@@ -68,7 +72,11 @@ public class DeclarationFuzzTests
 
     private static readonly Gen<string?> SlopeArguments = Gen.Frequency<string?>(
         (3, Gen.Const((string?)null)),
-        (3, SlopeValues.Select(v => (string?)("Slope = " + v))));
+        (3, SlopeValues.Select(v => (string?)("Slope = " + v))),
+        (1, SlopeValues.Select(v => (string?)("Min = " + v))),
+        (1, SlopeValues.Select(v => (string?)("Max = " + v))),
+        (1, Gen.Select(SlopeValues, SlopeValues, (a, b) => (string?)("Min = " + a + ", Max = " + b))),
+        (1, Gen.Select(SlopeValues, SlopeValues, (a, b) => (string?)("Max = " + a + ", Min = -" + b))));
 
     private static readonly Gen<string> Attributes =
         from name in AttributeNames

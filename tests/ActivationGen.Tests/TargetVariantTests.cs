@@ -21,6 +21,9 @@ public class TargetVariantTests
             [Activation(Kind.Tanh)] public static partial double Tanh(double z);
             [Activation(Kind.Relu)] public static partial float Relu(float z);
             [Activation(Kind.LeakyRelu, Slope = 0.01)] public static partial double LeakyRelu(double z);
+            [Activation(Kind.Relu6)] public static partial float Relu6(float z);
+            [Activation(Kind.HardTanh, Min = -2, Max = 2)] public static partial double HardTanh(double z);
+            [Activation(Kind.HardSigmoid)] public static partial float HardSigmoid(float z);
         }
         """;
 
@@ -45,7 +48,7 @@ public class TargetVariantTests
         Assembly old = GeneratorHarness.Load(net80), current = GeneratorHarness.Load(net100);
 
         float[] z = Samples().Concat(Enumerable.Range(0, 200).Select(i => (i - 100) * 0.37f)).ToArray();
-        foreach (string name in new[] { "Sigmoid", "SigmoidDerivative", "Relu", "ReluDerivative" })
+        foreach (string name in new[] { "Sigmoid", "SigmoidDerivative", "Relu", "ReluDerivative", "Relu6", "HardSigmoid", "HardSigmoidDerivative" })
         {
             foreach (float v in z)
             {
@@ -70,7 +73,7 @@ public class TargetVariantTests
         (Compilation modern, _) = GeneratorHarness.GenerateClean(Declarations);
         Type legacyAct = GeneratorHarness.Load(legacy).GetType("Act")!;
         Type modernAct = GeneratorHarness.Load(modern).GetType("Act")!;
-        foreach (string name in new[] { "Sigmoid", "SigmoidDerivative", "Relu", "ReluDerivative" })
+        foreach (string name in new[] { "Sigmoid", "SigmoidDerivative", "Relu", "ReluDerivative", "Relu6", "HardSigmoid", "HardSigmoidDerivative" })
         {
             foreach (float z in Samples())
             {
@@ -79,7 +82,7 @@ public class TargetVariantTests
             }
         }
 
-        foreach (string name in new[] { "Tanh", "TanhDerivative", "LeakyRelu", "LeakyReluDerivativeFromOutput" })
+        foreach (string name in new[] { "Tanh", "TanhDerivative", "LeakyRelu", "LeakyReluDerivativeFromOutput", "HardTanh", "HardTanhDerivativeFromOutput" })
         {
             foreach (float z in Samples())
             {
@@ -149,7 +152,7 @@ public class TargetVariantTests
     }
 
     private static IEnumerable<float> Samples()
-        => new[] { float.NaN, float.NegativeInfinity, -1e30f, -104f, -88.7f, -20f, -1f, -float.Epsilon, -0f, 0f, 1e-40f, 0.5f, 3f, 20f, 88.7f, float.MaxValue, float.PositiveInfinity };
+        => new[] { float.NaN, float.NegativeInfinity, -1e30f, -104f, -88.7f, -20f, -1f, -float.Epsilon, -0f, 0f, 1e-40f, 0.5f, -2.9999998f, -2.5f, 1.7f, 2.9999998f, 3f, 20f, 88.7f, float.MaxValue, float.PositiveInfinity };
 
     /// <summary>SigmoidForward over <paramref name="z"/>: y then dydz, concatenated.</summary>
     private static float[] SpanCall(Assembly assembly, float[] z)
