@@ -20,6 +20,15 @@ public static partial class SingleKernels
 
     [Activation(Kind.LeakyRelu, Slope = 0.01)]
     public static partial void LeakyRelu(ReadOnlySpan<float> z, Span<float> y);
+
+    [Activation(Kind.Relu6)]
+    public static partial void Relu6(ReadOnlySpan<float> z, Span<float> y);
+
+    [Activation(Kind.HardTanh, Min = -1, Max = 1)]
+    public static partial void HardTanh(ReadOnlySpan<float> z, Span<float> y);
+
+    [Activation(Kind.HardSigmoid)]
+    public static partial void HardSigmoid(ReadOnlySpan<float> z, Span<float> y);
 }
 
 public static partial class DoubleKernels
@@ -35,4 +44,13 @@ public static partial class DoubleKernels
 
     [Activation(Kind.LeakyRelu, Slope = 0.01)]
     public static partial double LeakyRelu(double z);
+
+    [Activation(Kind.Relu6)]
+    public static partial double Relu6(double z);
+
+    [Activation(Kind.HardTanh, Min = -1, Max = 1)]
+    public static partial double HardTanh(double z);
+
+    [Activation(Kind.HardSigmoid)]
+    public static partial double HardSigmoid(double z);
 }

@@ -23,6 +23,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: SingleKernels.Sigmoid(zs, ys); break;
                 case KernelKind.Tanh: SingleKernels.Tanh(zs, ys); break;
                 case KernelKind.Relu: SingleKernels.Relu(zs, ys); break;
+                case KernelKind.Relu6: SingleKernels.Relu6(zs, ys); break;
+                case KernelKind.HardTanh: SingleKernels.HardTanh(zs, ys); break;
+                case KernelKind.HardSigmoid: SingleKernels.HardSigmoid(zs, ys); break;
                 default: SingleKernels.LeakyRelu(zs, ys); break;
             }
         }
@@ -35,6 +38,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: DoubleKernels.Sigmoid(zd, yd); break;
                 case KernelKind.Tanh: DoubleKernels.Tanh(zd, yd); break;
                 case KernelKind.Relu: DoubleKernels.Relu(zd, yd); break;
+                case KernelKind.Relu6: DoubleKernels.Relu6(zd, yd); break;
+                case KernelKind.HardTanh: DoubleKernels.HardTanh(zd, yd); break;
+                case KernelKind.HardSigmoid: DoubleKernels.HardSigmoid(zd, yd); break;
                 default: DoubleKernels.LeakyRelu(zd, yd); break;
             }
         }
@@ -52,6 +58,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: SingleKernels.SigmoidDerivative(zs, ds); break;
                 case KernelKind.Tanh: SingleKernels.TanhDerivative(zs, ds); break;
                 case KernelKind.Relu: SingleKernels.ReluDerivative(zs, ds); break;
+                case KernelKind.Relu6: SingleKernels.Relu6Derivative(zs, ds); break;
+                case KernelKind.HardTanh: SingleKernels.HardTanhDerivative(zs, ds); break;
+                case KernelKind.HardSigmoid: SingleKernels.HardSigmoidDerivative(zs, ds); break;
                 default: SingleKernels.LeakyReluDerivative(zs, ds); break;
             }
         }
@@ -64,6 +73,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: DoubleKernels.SigmoidDerivative(zd, dd); break;
                 case KernelKind.Tanh: DoubleKernels.TanhDerivative(zd, dd); break;
                 case KernelKind.Relu: DoubleKernels.ReluDerivative(zd, dd); break;
+                case KernelKind.Relu6: DoubleKernels.Relu6Derivative(zd, dd); break;
+                case KernelKind.HardTanh: DoubleKernels.HardTanhDerivative(zd, dd); break;
+                case KernelKind.HardSigmoid: DoubleKernels.HardSigmoidDerivative(zd, dd); break;
                 default: DoubleKernels.LeakyReluDerivative(zd, dd); break;
             }
         }
@@ -81,6 +93,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: SingleKernels.SigmoidDerivativeFromOutput(ys, ds); break;
                 case KernelKind.Tanh: SingleKernels.TanhDerivativeFromOutput(ys, ds); break;
                 case KernelKind.Relu: SingleKernels.ReluDerivativeFromOutput(ys, ds); break;
+                case KernelKind.Relu6: SingleKernels.Relu6DerivativeFromOutput(ys, ds); break;
+                case KernelKind.HardTanh: SingleKernels.HardTanhDerivativeFromOutput(ys, ds); break;
+                case KernelKind.HardSigmoid: SingleKernels.HardSigmoidDerivativeFromOutput(ys, ds); break;
                 default: SingleKernels.LeakyReluDerivativeFromOutput(ys, ds); break;
             }
         }
@@ -93,6 +108,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: DoubleKernels.SigmoidDerivativeFromOutput(yd, dd); break;
                 case KernelKind.Tanh: DoubleKernels.TanhDerivativeFromOutput(yd, dd); break;
                 case KernelKind.Relu: DoubleKernels.ReluDerivativeFromOutput(yd, dd); break;
+                case KernelKind.Relu6: DoubleKernels.Relu6DerivativeFromOutput(yd, dd); break;
+                case KernelKind.HardTanh: DoubleKernels.HardTanhDerivativeFromOutput(yd, dd); break;
+                case KernelKind.HardSigmoid: DoubleKernels.HardSigmoidDerivativeFromOutput(yd, dd); break;
                 default: DoubleKernels.LeakyReluDerivativeFromOutput(yd, dd); break;
             }
         }
@@ -111,6 +129,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: SingleKernels.SigmoidBackward(zs, gs, rs); break;
                 case KernelKind.Tanh: SingleKernels.TanhBackward(zs, gs, rs); break;
                 case KernelKind.Relu: SingleKernels.ReluBackward(zs, gs, rs); break;
+                case KernelKind.Relu6: SingleKernels.Relu6Backward(zs, gs, rs); break;
+                case KernelKind.HardTanh: SingleKernels.HardTanhBackward(zs, gs, rs); break;
+                case KernelKind.HardSigmoid: SingleKernels.HardSigmoidBackward(zs, gs, rs); break;
                 default: SingleKernels.LeakyReluBackward(zs, gs, rs); break;
             }
         }
@@ -124,6 +145,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: DoubleKernels.SigmoidBackward(zd, gd, rd); break;
                 case KernelKind.Tanh: DoubleKernels.TanhBackward(zd, gd, rd); break;
                 case KernelKind.Relu: DoubleKernels.ReluBackward(zd, gd, rd); break;
+                case KernelKind.Relu6: DoubleKernels.Relu6Backward(zd, gd, rd); break;
+                case KernelKind.HardTanh: DoubleKernels.HardTanhBackward(zd, gd, rd); break;
+                case KernelKind.HardSigmoid: DoubleKernels.HardSigmoidBackward(zd, gd, rd); break;
                 default: DoubleKernels.LeakyReluBackward(zd, gd, rd); break;
             }
         }
@@ -142,6 +166,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: SingleKernels.SigmoidForward(zs, ys, ds); break;
                 case KernelKind.Tanh: SingleKernels.TanhForward(zs, ys, ds); break;
                 case KernelKind.Relu: SingleKernels.ReluForward(zs, ys, ds); break;
+                case KernelKind.Relu6: SingleKernels.Relu6Forward(zs, ys, ds); break;
+                case KernelKind.HardTanh: SingleKernels.HardTanhForward(zs, ys, ds); break;
+                case KernelKind.HardSigmoid: SingleKernels.HardSigmoidForward(zs, ys, ds); break;
                 default: SingleKernels.LeakyReluForward(zs, ys, ds); break;
             }
         }
@@ -155,6 +182,9 @@ internal static class GeneratedKernels
                 case KernelKind.Sigmoid: DoubleKernels.SigmoidForward(zd, yd, dd); break;
                 case KernelKind.Tanh: DoubleKernels.TanhForward(zd, yd, dd); break;
                 case KernelKind.Relu: DoubleKernels.ReluForward(zd, yd, dd); break;
+                case KernelKind.Relu6: DoubleKernels.Relu6Forward(zd, yd, dd); break;
+                case KernelKind.HardTanh: DoubleKernels.HardTanhForward(zd, yd, dd); break;
+                case KernelKind.HardSigmoid: DoubleKernels.HardSigmoidForward(zd, yd, dd); break;
                 default: DoubleKernels.LeakyReluForward(zd, yd, dd); break;
             }
         }

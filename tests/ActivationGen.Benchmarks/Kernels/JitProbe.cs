@@ -50,5 +50,8 @@ internal static class JitProbe
 
         HandVectorKernels.Relu<T>(z, y);
         HandVectorKernels.LeakyRelu<T>(z, y);
+        HandVectorKernels.Relu6<T>(z, y);
+        HandVectorKernels.HardTanh<T>(z, y);
+        HandVectorKernels.HardSigmoid<T>(z, y);
     }
 }

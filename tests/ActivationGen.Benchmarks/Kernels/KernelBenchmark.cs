@@ -77,7 +77,10 @@ public abstract unsafe class KernelBenchmark<T>
     /// <summary>Runs each benchmark of the class once and throws if any result differs from the reference.</summary>
     protected abstract void Verify();
 
-    /// <summary>Throws unless <paramref name="actual"/> matches <paramref name="expected"/> within a few units of the type's precision.</summary>
+    /// <summary>
+    /// Throws unless <paramref name="actual"/> matches <paramref name="expected"/> within a few units of the type's
+    /// precision: relative for |expected| ≥ 1, absolute (the same number) below.
+    /// </summary>
     protected static void Check(string implementation, ReadOnlySpan<T> expected, ReadOnlySpan<T> actual)
     {
         // Loose enough for different exp/tanh approximations (a few ulp), far too tight for a wrong kernel or slope.
@@ -91,6 +94,26 @@ public abstract unsafe class KernelBenchmark<T>
                 throw new InvalidOperationException(string.Create(
                     CultureInfo.InvariantCulture,
                     $"{implementation}<{typeof(T).Name}> disagrees with the reference at [{i}] of {expected.Length}: {a:R} vs {e:R}; the benchmark would compare unlike work."));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Throws unless every element of <paramref name="actual"/> is within <paramref name="absoluteTolerance"/> of
+    /// <paramref name="expected"/>: for an implementation whose formula is accurate only in absolute terms (an
+    /// anchor, never a generated kernel), held to the bound that formula has.
+    /// </summary>
+    protected static void CheckAbsolute(string implementation, ReadOnlySpan<T> expected, ReadOnlySpan<T> actual, double absoluteTolerance)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double e = double.CreateTruncating(expected[i]);
+            double a = double.CreateTruncating(actual[i]);
+            if (!(Math.Abs(a - e) <= absoluteTolerance))
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{implementation}<{typeof(T).Name}> differs from the reference at [{i}] of {expected.Length} by more than {absoluteTolerance:R}: {a:R} vs {e:R}; the benchmark would compare unlike work."));
             }
         }
     }
