@@ -8,9 +8,8 @@ namespace ActivationGen.Numerics.Tests;
 /// <summary>
 /// Every transcendental member against the arbitrary-precision reference (≥ 10^5 points per function and
 /// type: both tails, log-spaced magnitudes down to subnormals, exp under/overflow edges, special values).
-/// The bound is the contract in docs/numerics.md: 2 ulp for sigmoid and tanh; the hard sigmoid's (z + 3)/6,
-/// computed without a division, is held to 0.51 ulp (correctly rounded but for near-ties), on its own grid
-/// packed around the edges z = ±3.
+/// The bound is the contract in docs/numerics.md: 2 ulp for sigmoid and tanh, 1.17 ulp for the hard sigmoid
+/// (checked on its own grid, packed around the edges z = ±3).
 /// </summary>
 public class AccuracyTests
 {

@@ -54,9 +54,9 @@ public static class Families
         new("HardTanhWide", SingleActivations.HardTanhWide, SingleActivations.HardTanhWideDerivative, SingleActivations.HardTanhWideDerivativeFromOutput,
             SingleActivations.HardTanhWide, SingleActivations.HardTanhWideDerivative, SingleActivations.HardTanhWideDerivativeFromOutput,
             SingleActivations.HardTanhWideForward, SingleActivations.HardTanhWideBackward, SingleActivations.HardTanhWideBackwardFromOutput),
-        new("HardSigmoid", SingleActivations.HardSigmoid, SingleActivations.HardSigmoidDerivative, SingleActivations.HardSigmoidDerivativeFromOutput,
-            SingleActivations.HardSigmoid, SingleActivations.HardSigmoidDerivative, SingleActivations.HardSigmoidDerivativeFromOutput,
-            SingleActivations.HardSigmoidForward, SingleActivations.HardSigmoidBackward, SingleActivations.HardSigmoidBackwardFromOutput),
+        new("HardSigmoid", SingleActivations.HardSigmoid, SingleActivations.HardSigmoidDerivative, null,
+            SingleActivations.HardSigmoid, SingleActivations.HardSigmoidDerivative, null,
+            SingleActivations.HardSigmoidForward, SingleActivations.HardSigmoidBackward, null),
     ];
 
     public static readonly IReadOnlyList<Family<double>> Double =
@@ -85,9 +85,9 @@ public static class Families
         new("HardTanhWide", DoubleActivations.HardTanhWide, DoubleActivations.HardTanhWideDerivative, DoubleActivations.HardTanhWideDerivativeFromOutput,
             DoubleActivations.HardTanhWide, DoubleActivations.HardTanhWideDerivative, DoubleActivations.HardTanhWideDerivativeFromOutput,
             DoubleActivations.HardTanhWideForward, DoubleActivations.HardTanhWideBackward, DoubleActivations.HardTanhWideBackwardFromOutput),
-        new("HardSigmoid", DoubleActivations.HardSigmoid, DoubleActivations.HardSigmoidDerivative, DoubleActivations.HardSigmoidDerivativeFromOutput,
-            DoubleActivations.HardSigmoid, DoubleActivations.HardSigmoidDerivative, DoubleActivations.HardSigmoidDerivativeFromOutput,
-            DoubleActivations.HardSigmoidForward, DoubleActivations.HardSigmoidBackward, DoubleActivations.HardSigmoidBackwardFromOutput),
+        new("HardSigmoid", DoubleActivations.HardSigmoid, DoubleActivations.HardSigmoidDerivative, null,
+            DoubleActivations.HardSigmoid, DoubleActivations.HardSigmoidDerivative, null,
+            DoubleActivations.HardSigmoidForward, DoubleActivations.HardSigmoidBackward, null),
     ];
 
     public static Family<float> SingleNamed(string name) => Single.First(f => f.Name == name);

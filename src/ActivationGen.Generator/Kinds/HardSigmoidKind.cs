@@ -16,30 +16,33 @@ internal sealed class HardSigmoidKind : ActivationKind
     public override string DerivativeFormula
         => "g'(z) = 1/6 for −3 < z < 3, 0 for z ≤ −3 or z ≥ 3 (PyTorch's convention, hardsigmoid_backward: 0 at both edges)";
 
-    // A function of the output because y = 1 only for z ≥ 3: the float (double) just below 3 is 3 − 2^(−22)
-    // (3 − 2^(−51)), whose (z + 3)/6 lies 0.67 ulp below 1 and rounds to the float (double) below 1; y > 0 exactly
-    // for z > −3.
-    public override string DerivativeFromOutputFormula => "g'(z) = 1/6 for 0 < y < 1, 0 otherwise where y = g(z)";
-
+    // No from-output form: t = z + 3 rounds, so y = 1 already for z just below 3 (float 3 − 2^−22: t = 6 − 2^−22 is a
+    // tie and rounds to 6), where g'(z) = 1/6, while g'(3) = 0. PyTorch has no such member either.
     public override string NumericsNote =>
-        "(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error "
-        + "(3 − t) + z is exact (Fast2Sum, |z| < 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; "
-        + "y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so "
-        + "nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative.";
+        "(z + 3)/6 as PyTorch writes it, without its division: t = z + 3 rounds (exactly as in PyTorch), then "
+        + "y = t·hi + t·lo with 1/6 = hi + lo, one fused multiply-add, is t/6 rounded once (correctly but for near-ties). Within 1.17 ulp "
+        + "(t's rounding is worth at most 2/3 ulp of y, the last rounding 1/2; measured 1.000). Near z = −3, where "
+        + "(z + 3)/6 is tiny, z + 3 is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). "
+        + "NaN in gives NaN out, also for the derivative.";
 
-    public override int UnrollFactor => 4;
+    // Two blocks per iteration, not four: the kernel keeps t, hi, lo and the saturation masks live, and with four blocks
+    // the JIT ran out of vector registers and reloaded the constants every iteration (about 2× slower at 1 M floats, 2026-12-01).
+    public override int UnrollFactor => 2;
 
     public override KindKernels Build(ElementType type, ActivationModel model)
     {
         const double sixth = 1.0 / 6;
-        Expr t = Let("t", Z + 3, "t = z + 3, rounded");
-        Expr tError = Let("tErr", (3 - t) + Z, "the rounding error of t, exact (Fast2Sum, |z| < 3)");
-        Expr y0 = Let("y0", t * sixth, "y0 ≈ t/6");
-        Expr remainder = Let("r", MulAdd(-6, y0, t) + tError, "r = (z + 3) − 6·y0: t − 6·y0 is exact with a fused multiply-add");
-        Expr between = MulAdd(remainder, sixth, y0);
+
+        // 1/6 = hi + lo: for double 6·RN(1/6) = 1 − 2^−54, so lo = 2^−54/6; for float, lo = 1/6 − RN_float(1/6) in double.
+        double hi = type == ElementType.Single ? (float)sixth : sixth;
+        double lo = type == ElementType.Single ? sixth - hi : System.Math.Pow(2, -54) / 6;
+        Expr t = Let("t", Z + 3, "t = z + 3, rounded (exact for z ≤ −1.5)");
+
+        // Without a fused multiply-add, t·hi + t·lo would round twice; t/6 rounds once.
+        Expr between = MulAdd(t, hi, t * lo, unfused: t / 6);
         return new KindKernels(
             Forward: Saturate(Z, -3, 0, 3, 1, between),
             Derivative: Window(Z, -3, 3, sixth, 0),
-            DerivativeFromOutput: Window(Y, 0, 1, sixth, 0));
+            DerivativeFromOutput: null);
     }
 }

@@ -95,7 +95,7 @@ internal static class GeneratedKernels
                 case KernelKind.Relu: SingleKernels.ReluDerivativeFromOutput(ys, ds); break;
                 case KernelKind.Relu6: SingleKernels.Relu6DerivativeFromOutput(ys, ds); break;
                 case KernelKind.HardTanh: SingleKernels.HardTanhDerivativeFromOutput(ys, ds); break;
-                case KernelKind.HardSigmoid: SingleKernels.HardSigmoidDerivativeFromOutput(ys, ds); break;
+                case KernelKind.HardSigmoid: throw new NotSupportedException("HardSigmoid has no from-output derivative.");
                 default: SingleKernels.LeakyReluDerivativeFromOutput(ys, ds); break;
             }
         }
@@ -110,7 +110,7 @@ internal static class GeneratedKernels
                 case KernelKind.Relu: DoubleKernels.ReluDerivativeFromOutput(yd, dd); break;
                 case KernelKind.Relu6: DoubleKernels.Relu6DerivativeFromOutput(yd, dd); break;
                 case KernelKind.HardTanh: DoubleKernels.HardTanhDerivativeFromOutput(yd, dd); break;
-                case KernelKind.HardSigmoid: DoubleKernels.HardSigmoidDerivativeFromOutput(yd, dd); break;
+                case KernelKind.HardSigmoid: throw new NotSupportedException("HardSigmoid has no from-output derivative.");
                 default: DoubleKernels.LeakyReluDerivativeFromOutput(yd, dd); break;
             }
         }

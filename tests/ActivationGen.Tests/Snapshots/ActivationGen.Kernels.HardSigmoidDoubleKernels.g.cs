@@ -3,13 +3,13 @@
 //
 //   forward      g(z) = 0 for z ≤ −3, 1 for z ≥ 3, (z + 3)/6 between
 //   derivative   g'(z) = 1/6 for −3 < z < 3, 0 for z ≤ −3 or z ≥ 3 (PyTorch's convention, hardsigmoid_backward: 0 at both edges)
-//   from output  g'(z) = 1/6 for 0 < y < 1, 0 otherwise where y = g(z)
 //
-// Numerics: (z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3
-// rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| < 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is
-// exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is
-// tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there).
-// NaN in gives NaN out, also for the derivative.
+// Numerics: (z + 3)/6 as PyTorch writes it, without its division: t = z + 3 rounds (exactly as in
+// PyTorch), then y = t·hi + t·lo with 1/6 = hi + lo, one fused multiply-add, is t/6 rounded once
+// (correctly but for near-ties). Within 1.17 ulp (t's rounding is worth at most 2/3 ulp of y, the last
+// rounding 1/2; measured 1.000). Near z = −3, where (z + 3)/6 is tiny, z + 3 is exact (Sterbenz), so
+// nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the
+// derivative.
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, fused multiply-add, compare, select and bit operations; no Math.Exp), so the scalar members,
@@ -28,46 +28,30 @@ namespace ActivationGen.Internal
         /// <summary>HardSigmoid activation: g(z) = 0 for z ≤ −3, 1 for z ≥ 3, (z + 3)/6 between.</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| &lt; 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>(z + 3)/6 as PyTorch writes it, without its division: t = z + 3 rounds (exactly as in PyTorch), then y = t·hi + t·lo with 1/6 = hi + lo, one fused multiply-add, is t/6 rounded once (correctly but for near-ties). Within 1.17 ulp (t's rounding is worth at most 2/3 ulp of y, the last rounding 1/2; measured 1.000). Near z = −3, where (z + 3)/6 is tiny, z + 3 is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double HardSigmoid(double z)
         {
-            // t = z + 3, rounded
+            // t = z + 3, rounded (exact for z ≤ −1.5)
             double t = z + 3.0;
-            // y0 ≈ t/6
-            double y0 = t * 0.16666666666666666;
-            // the rounding error of t, exact (Fast2Sum, |z| < 3)
-            double tErr = 3.0 - t + z;
-            // r = (z + 3) − 6·y0: t − 6·y0 is exact with a fused multiply-add
-            double r = global::System.Math.FusedMultiplyAdd(-6.0, y0, t) + tErr;
-            return z <= -3.0 ? 0.0 : (z >= 3.0 ? 1.0 : global::System.Math.FusedMultiplyAdd(r, 0.16666666666666666, y0));
+            return z <= -3.0 ? 0.0 : (z >= 3.0 ? 1.0 : global::System.Math.FusedMultiplyAdd(t, 0.16666666666666666, t * 9.25185853854297E-18));
         }
 
         /// <summary>Derivative of HardSigmoid from its input: g'(z) = 1/6 for −3 &lt; z &lt; 3, 0 for z ≤ −3 or z ≥ 3 (PyTorch's convention, hardsigmoid_backward: 0 at both edges).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| &lt; 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>(z + 3)/6 as PyTorch writes it, without its division: t = z + 3 rounds (exactly as in PyTorch), then y = t·hi + t·lo with 1/6 = hi + lo, one fused multiply-add, is t/6 rounded once (correctly but for near-ties). Within 1.17 ulp (t's rounding is worth at most 2/3 ulp of y, the last rounding 1/2; measured 1.000). Near z = −3, where (z + 3)/6 is tiny, z + 3 is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double HardSigmoidDerivative(double z)
         {
             return z <= -3.0 ? 0.0 : (z >= 3.0 ? 0.0 : (z < 3.0 ? 0.16666666666666666 : z));
         }
 
-        /// <summary>Derivative of HardSigmoid from its output: g'(z) = 1/6 for 0 &lt; y &lt; 1, 0 otherwise where y = g(z).</summary>
-        /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
-        /// <returns>g'(z).</returns>
-        /// <remarks>(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| &lt; 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static double HardSigmoidDerivativeFromOutput(double y)
-        {
-            return y <= 0.0 ? 0.0 : (y >= 1.0 ? 0.0 : (y < 1.0 ? 0.16666666666666666 : y));
-        }
-
         /// <summary>HardSigmoid over a span: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]), g(z) = 0 for z ≤ −3, 1 for z ≥ 3, (z + 3)/6 between.</summary>
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| &lt; 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>(z + 3)/6 as PyTorch writes it, without its division: t = z + 3 rounds (exactly as in PyTorch), then y = t·hi + t·lo with 1/6 = hi + lo, one fused multiply-add, is t/6 rounded once (correctly but for near-ties). Within 1.17 ulp (t's rounding is worth at most 2/3 ulp of y, the last rounding 1/2; measured 1.000). Near z = −3, where (z + 3)/6 is tiny, z + 3 is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void HardSigmoid(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -78,16 +62,12 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var yBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var yBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var yBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock0, ref yRef, i);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
@@ -101,16 +81,12 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var yBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var yBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var yBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock0, ref yRef, i);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
@@ -124,16 +100,12 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var yBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var yBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var yBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock0, ref yRef, i);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
@@ -150,43 +122,25 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                // t = z + 3, rounded
+                // t = z + 3, rounded (exact for z ≤ −1.5)
                 var t = z + global::System.Runtime.Intrinsics.Vector512.Create(3.0);
-                // y0 ≈ t/6
-                var y0 = t * global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666);
-                // the rounding error of t, exact (Fast2Sum, |z| < 3)
-                var tErr = global::System.Runtime.Intrinsics.Vector512.Create(3.0) - t + z;
-                // r = (z + 3) − 6·y0: t − 6·y0 is exact with a fused multiply-add
-                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-6.0), y0, t) + tErr;
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(r, global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), y0)));
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector512.Create(9.25185853854297E-18))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                // t = z + 3, rounded
+                // t = z + 3, rounded (exact for z ≤ −1.5)
                 var t = z + global::System.Runtime.Intrinsics.Vector256.Create(3.0);
-                // y0 ≈ t/6
-                var y0 = t * global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666);
-                // the rounding error of t, exact (Fast2Sum, |z| < 3)
-                var tErr = global::System.Runtime.Intrinsics.Vector256.Create(3.0) - t + z;
-                // r = (z + 3) − 6·y0: t − 6·y0 is exact with a fused multiply-add
-                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-6.0), y0, t) + tErr;
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(r, global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), y0)));
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector256.Create(9.25185853854297E-18))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                // t = z + 3, rounded
+                // t = z + 3, rounded (exact for z ≤ −1.5)
                 var t = z + global::System.Runtime.Intrinsics.Vector128.Create(3.0);
-                // y0 ≈ t/6
-                var y0 = t * global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666);
-                // the rounding error of t, exact (Fast2Sum, |z| < 3)
-                var tErr = global::System.Runtime.Intrinsics.Vector128.Create(3.0) - t + z;
-                // r = (z + 3) − 6·y0: t − 6·y0 is exact with a fused multiply-add
-                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-6.0), y0, t) + tErr;
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(r, global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), y0)));
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector128.Create(9.25185853854297E-18))));
             }
         }
 
@@ -194,7 +148,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| &lt; 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>(z + 3)/6 as PyTorch writes it, without its division: t = z + 3 rounds (exactly as in PyTorch), then y = t·hi + t·lo with 1/6 = hi + lo, one fused multiply-add, is t/6 rounded once (correctly but for near-ties). Within 1.17 ulp (t's rounding is worth at most 2/3 ulp of y, the last rounding 1/2; measured 1.000). Near z = −3, where (z + 3)/6 is tiny, z + 3 is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void HardSigmoidDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -205,16 +159,12 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var dydzBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var dydzBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
@@ -228,16 +178,12 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var dydzBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var dydzBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
@@ -251,16 +197,12 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var dydzBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var dydzBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
@@ -293,115 +235,12 @@ namespace ActivationGen.Internal
             }
         }
 
-        /// <summary>Derivative of HardSigmoid over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1/6 for 0 &lt; y &lt; 1, 0 otherwise where y = g(z).</summary>
-        /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
-        /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
-        /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| &lt; 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
-        public static void HardSigmoidDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
-        {
-            ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref double dydzRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(dydz);
-            nuint length = (nuint)y.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                {
-                    var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i));
-                    var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var dydzBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var dydzBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(yLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                {
-                    var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i));
-                    var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var dydzBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var dydzBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(yLast), ref dydzRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                {
-                    var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i));
-                    var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var dydzBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var dydzBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(yLast), ref dydzRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = HardSigmoidDerivativeFromOutput(global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> y)
-            {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(y, global::System.Runtime.Intrinsics.Vector512<double>.One), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(y, global::System.Runtime.Intrinsics.Vector512<double>.One), global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), y)));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> y)
-            {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(y, global::System.Runtime.Intrinsics.Vector256<double>.One), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(y, global::System.Runtime.Intrinsics.Vector256<double>.One), global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), y)));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> y)
-            {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(y, global::System.Runtime.Intrinsics.Vector128<double>.One), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(y, global::System.Runtime.Intrinsics.Vector128<double>.One), global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), y)));
-            }
-        }
-
         /// <summary>HardSigmoid and its derivative in one pass, sharing the work: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]) and <paramref name="dydz"/>[i] = g'(<paramref name="z"/>[i]), bit for bit what the separate members return.</summary>
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| &lt; 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>(z + 3)/6 as PyTorch writes it, without its division: t = z + 3 rounds (exactly as in PyTorch), then y = t·hi + t·lo with 1/6 = hi + lo, one fused multiply-add, is t/6 rounded once (correctly but for near-ties). Within 1.17 ulp (t's rounding is worth at most 2/3 ulp of y, the last rounding 1/2; measured 1.000). Near z = −3, where (z + 3)/6 is tiny, z + 3 is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void HardSigmoidForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -413,20 +252,14 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var (yBlock2, dydzBlock2) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var (yBlock3, dydzBlock3) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock0, ref yRef, i);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
@@ -444,20 +277,14 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var (yBlock2, dydzBlock2) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var (yBlock3, dydzBlock3) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock0, ref yRef, i);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
@@ -475,20 +302,14 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var (yBlock2, dydzBlock2) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var (yBlock3, dydzBlock3) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock0, ref yRef, i);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
@@ -511,43 +332,25 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<double>, global::System.Runtime.Intrinsics.Vector512<double>) Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                // t = z + 3, rounded
+                // t = z + 3, rounded (exact for z ≤ −1.5)
                 var t = z + global::System.Runtime.Intrinsics.Vector512.Create(3.0);
-                // y0 ≈ t/6
-                var y0 = t * global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666);
-                // the rounding error of t, exact (Fast2Sum, |z| < 3)
-                var tErr = global::System.Runtime.Intrinsics.Vector512.Create(3.0) - t + z;
-                // r = (z + 3) − 6·y0: t − 6·y0 is exact with a fused multiply-add
-                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-6.0), y0, t) + tErr;
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(r, global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), y0))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), z))));
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector512.Create(9.25185853854297E-18)))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<double>, global::System.Runtime.Intrinsics.Vector256<double>) Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                // t = z + 3, rounded
+                // t = z + 3, rounded (exact for z ≤ −1.5)
                 var t = z + global::System.Runtime.Intrinsics.Vector256.Create(3.0);
-                // y0 ≈ t/6
-                var y0 = t * global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666);
-                // the rounding error of t, exact (Fast2Sum, |z| < 3)
-                var tErr = global::System.Runtime.Intrinsics.Vector256.Create(3.0) - t + z;
-                // r = (z + 3) − 6·y0: t − 6·y0 is exact with a fused multiply-add
-                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-6.0), y0, t) + tErr;
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(r, global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), y0))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), z))));
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector256.Create(9.25185853854297E-18)))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<double>, global::System.Runtime.Intrinsics.Vector128<double>) Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                // t = z + 3, rounded
+                // t = z + 3, rounded (exact for z ≤ −1.5)
                 var t = z + global::System.Runtime.Intrinsics.Vector128.Create(3.0);
-                // y0 ≈ t/6
-                var y0 = t * global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666);
-                // the rounding error of t, exact (Fast2Sum, |z| < 3)
-                var tErr = global::System.Runtime.Intrinsics.Vector128.Create(3.0) - t + z;
-                // r = (z + 3) − 6·y0: t − 6·y0 is exact with a fused multiply-add
-                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-6.0), y0, t) + tErr;
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(r, global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), y0))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), z))));
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector128.Create(9.25185853854297E-18)))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), z))));
             }
         }
 
@@ -556,7 +359,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| &lt; 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>(z + 3)/6 as PyTorch writes it, without its division: t = z + 3 rounds (exactly as in PyTorch), then y = t·hi + t·lo with 1/6 = hi + lo, one fused multiply-add, is t/6 rounded once (correctly but for near-ties). Within 1.17 ulp (t's rounding is worth at most 2/3 ulp of y, the last rounding 1/2; measured 1.000). Near z = −3, where (z + 3)/6 is tiny, z + 3 is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void HardSigmoidBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -569,16 +372,12 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var gradInputBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var gradInputBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
@@ -593,16 +392,12 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var gradInputBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var gradInputBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
@@ -617,16 +412,12 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var gradInputBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var gradInputBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
                 }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
@@ -656,114 +447,6 @@ namespace ActivationGen.Internal
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z, global::System.Runtime.Intrinsics.Vector128<double> gradOutput)
             {
                 return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), z)));
-            }
-        }
-
-        /// <summary>Backward pass of HardSigmoid from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1/6 for 0 &lt; y &lt; 1, 0 otherwise where y = g(z).</summary>
-        /// <param name="y">Outputs y = g(z) saved from the forward pass, any length.</param>
-        /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
-        /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
-        /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>(z + 3)/6 without a division and correctly rounded but for rare near-ties: t = z + 3 rounds, and its error (3 − t) + z is exact (Fast2Sum, |z| &lt; 3); y₀ = t·(1/6) rounds, and t − 6·y₀ is exact with a fused multiply-add; y = y₀ + (t − 6·y₀ + err)·(1/6). Near z = −3, where (z + 3)/6 is tiny, z + 3 itself is exact (Sterbenz), so nothing cancels (z/6 + 1/2 would lose every digit there). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
-        public static void HardSigmoidBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
-        {
-            ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-            ref double gradOutputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
-            ref double gradInputRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
-            nuint length = (nuint)y.Length;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                {
-                    var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
-                    var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var gradInputBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    var gradInputBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(yLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                {
-                    var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
-                    var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var gradInputBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    var gradInputBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(yLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
-            {
-                nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
-                var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
-                var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
-                nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                {
-                    var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
-                    var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var gradInputBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    var gradInputBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                }
-                for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
-                }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(yLast, gradOutputLast), ref gradInputRef, last);
-                return;
-            }
-            for (nuint i = 0; i < length; i++)
-            {
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref gradInputRef, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradOutputRef, i) * HardSigmoidDerivativeFromOutput(global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> y, global::System.Runtime.Intrinsics.Vector512<double> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(y, global::System.Runtime.Intrinsics.Vector512<double>.One), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(y, global::System.Runtime.Intrinsics.Vector512<double>.One), global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), y)));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> y, global::System.Runtime.Intrinsics.Vector256<double> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(y, global::System.Runtime.Intrinsics.Vector256<double>.One), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(y, global::System.Runtime.Intrinsics.Vector256<double>.One), global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), y)));
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> y, global::System.Runtime.Intrinsics.Vector128<double> gradOutput)
-            {
-                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(y, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(y, global::System.Runtime.Intrinsics.Vector128<double>.One), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(y, global::System.Runtime.Intrinsics.Vector128<double>.One), global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), y)));
             }
         }
     }

@@ -3,7 +3,6 @@
 //
 //   forward      g(z) = 0 for z ≤ −3, 1 for z ≥ 3, (z + 3)/6 between
 //   derivative   g'(z) = 1/6 for −3 < z < 3, 0 for z ≤ −3 or z ≥ 3 (PyTorch's convention, hardsigmoid_backward: 0 at both edges)
-//   from output  g'(z) = 1/6 for 0 < y < 1, 0 otherwise where y = g(z)
 //
 // The members below check their arguments and call HardSigmoidDoubleKernels (generated file
 // ActivationGen.Kernels.HardSigmoidDoubleKernels.g.cs), which holds the scalar and vector code, shared
@@ -36,16 +35,6 @@ namespace Snapshots
             return global::ActivationGen.Internal.HardSigmoidDoubleKernels.HardSigmoidDerivative(z);
         }
 
-        /// <summary>Derivative of HardSigmoid from its output: g'(z) = 1/6 for 0 &lt; y &lt; 1, 0 otherwise where y = g(z).</summary>
-        /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
-        /// <returns>g'(z).</returns>
-        /// <remarks>Computed by HardSigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static double HardSigmoidDerivativeFromOutput(double y)
-        {
-            return global::ActivationGen.Internal.HardSigmoidDoubleKernels.HardSigmoidDerivativeFromOutput(y);
-        }
-
         /// <summary>HardSigmoid over a span: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]), g(z) = 0 for z ≤ −3, 1 for z ≥ 3, (z + 3)/6 between.</summary>
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
@@ -66,17 +55,6 @@ namespace Snapshots
         {
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", dydz, "dydz");
             global::ActivationGen.Internal.HardSigmoidDoubleKernels.HardSigmoidDerivative(z, dydz);
-        }
-
-        /// <summary>Derivative of HardSigmoid over a span from its output: <paramref name="dydz"/>[i] = g'(z[i]) computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1/6 for 0 &lt; y &lt; 1, 0 otherwise where y = g(z).</summary>
-        /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
-        /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
-        /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Computed by HardSigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
-        public static void HardSigmoidDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
-        {
-            global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", dydz, "dydz");
-            global::ActivationGen.Internal.HardSigmoidDoubleKernels.HardSigmoidDerivativeFromOutput(y, dydz);
         }
 
         /// <summary>HardSigmoid and its derivative in one pass, sharing the work: <paramref name="y"/>[i] = g(<paramref name="z"/>[i]) and <paramref name="dydz"/>[i] = g'(<paramref name="z"/>[i]), bit for bit what the separate members return.</summary>
@@ -105,20 +83,6 @@ namespace Snapshots
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(z, "z", gradInput, "gradInput");
             global::ActivationGen.Internal.ActivationSpans.CheckDestination(gradOutput, "gradOutput", gradInput, "gradInput");
             global::ActivationGen.Internal.HardSigmoidDoubleKernels.HardSigmoidBackward(z, gradOutput, gradInput);
-        }
-
-        /// <summary>Backward pass of HardSigmoid from the output, in one pass: <paramref name="gradInput"/>[i] = <paramref name="gradOutput"/>[i] · g'(z[i]) with g' computed from <paramref name="y"/>[i] = g(z[i]), g'(z) = 1/6 for 0 &lt; y &lt; 1, 0 otherwise where y = g(z).</summary>
-        /// <param name="y">Outputs y = g(z) saved from the forward pass, any length.</param>
-        /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
-        /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
-        /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Computed by HardSigmoidDoubleKernels, whose file header describes the numerics (within 2 ulp for sigmoid and tanh, exact for ReLU kinds). Same bits as the scalar member on every vector width and instruction set.</remarks>
-        public static void HardSigmoidBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
-        {
-            global::ActivationGen.Internal.ActivationSpans.CheckSameLength(y, "y", gradOutput, "gradOutput");
-            global::ActivationGen.Internal.ActivationSpans.CheckDestination(y, "y", gradInput, "gradInput");
-            global::ActivationGen.Internal.ActivationSpans.CheckDestination(gradOutput, "gradOutput", gradInput, "gradInput");
-            global::ActivationGen.Internal.HardSigmoidDoubleKernels.HardSigmoidBackwardFromOutput(y, gradOutput, gradInput);
         }
     }
 }
