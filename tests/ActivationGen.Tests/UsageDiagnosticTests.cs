@@ -224,6 +224,46 @@ public class UsageDiagnosticTests
         Assert.DoesNotContain(output.SyntaxTrees, t => t.FilePath.Contains("HardTanh", System.StringComparison.Ordinal));
     }
 
+    /// <summary>1e300 passes the range check as a double; as float it is ∞, and the message must say so (it said
+    /// "subnormal" before).</summary>
+    [Fact]
+    public void AG0007_message_says_a_float_bound_overflows()
+    {
+        var input = GeneratorHarness.CreateCompilation(Usings + """
+            public static partial class Act
+            {
+                [Activation(Kind.HardTanh, Min = -1e300)]
+                public static partial float H(float z);
+            }
+            """);
+        GeneratorHarness.RunGenerator(input, out _, out var diagnostics);
+
+        string message = Assert.Single(diagnostics, d => d.Id == "AG0007").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("-1E+300 (-Infinity as float: beyond float's range)", message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("subnormal", message, System.StringComparison.Ordinal);
+    }
+
+    /// <summary>Min = 0.0 and Min = -0.0 clamp to different zeros: two kernel classes, and both families compile
+    /// (the pipeline once merged them, by ==, and one family called a class that was never generated).</summary>
+    [Fact]
+    public void HardTanh_bounds_of_either_zero_sign_compile_and_keep_their_sign()
+    {
+        (Microsoft.CodeAnalysis.Compilation output, _) = GeneratorHarness.GenerateClean(Usings + """
+            public static partial class A { [Activation(Kind.HardTanh, Min = 0.0, Max = 1)] public static partial float PositiveZero(float z); }
+            public static partial class B { [Activation(Kind.HardTanh, Min = -0.0, Max = 1)] public static partial float NegativeZero(float z); }
+            public static partial class C { [Activation(Kind.HardTanh, Min = -1, Max = -0.0)] public static partial double NegativeZeroMax(double z); }
+            public static partial class D { [Activation(Kind.HardTanh, Min = -1, Max = 0)] public static partial double PositiveZeroMax(double z); }
+            """);
+        var assembly = GeneratorHarness.Load(output);
+        float Single(string type, string name, float z) => (float)assembly.GetType(type)!.GetMethod(name, [typeof(float)])!.Invoke(null, [z])!;
+        double Double(string type, string name, double z) => (double)assembly.GetType(type)!.GetMethod(name, [typeof(double)])!.Invoke(null, [z])!;
+
+        Assert.True(float.IsPositive(Single("A", "PositiveZero", -1f)));
+        Assert.True(float.IsNegative(Single("B", "NegativeZero", -1f)));
+        Assert.True(double.IsNegative(Double("C", "NegativeZeroMax", 1.0)));
+        Assert.True(double.IsPositive(Double("D", "PositiveZeroMax", 1.0)));
+    }
+
     [Fact]
     public Task AG0006_value_returning_partial_without_accessibility() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
         public partial class Net

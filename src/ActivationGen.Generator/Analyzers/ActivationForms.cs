@@ -58,9 +58,12 @@ internal readonly record struct ActivationForm(FormFamily Family, FormRole Role,
     public bool HasParameter => Family is FormFamily.LeakyRelu or FormFamily.Elu;
 
     /// <summary>"sigmoid", "derivative of tanh (from its output)"….</summary>
-    public string Description => Role switch
+    public string Description => DescriptionFor(single: false);
+
+    /// <summary><see cref="Description"/> with constants written for a float (shortest float text) or double method.</summary>
+    public string DescriptionFor(bool single) => Role switch
     {
-        FormRole.Forward when Family == FormFamily.HardTanh => "hard tanh (clamp to [" + Format(Parameter) + ", " + Format(Upper) + "])",
+        FormRole.Forward when Family == FormFamily.HardTanh => "hard tanh (clamp to [" + Format(Parameter, single) + ", " + Format(Upper, single) + "])",
         FormRole.Forward => FamilyDisplayName + (HasParameter ? " (" + ParameterName + " " + Format(Parameter) + ")" : string.Empty),
         FormRole.DerivativeFromInput => "derivative of " + FamilyDisplayName + " (from the pre-activation)",
         FormRole.DerivativeFromOutput => "derivative of " + FamilyDisplayName + " (from its output)",
@@ -81,26 +84,33 @@ internal readonly record struct ActivationForm(FormFamily Family, FormRole Role,
     };
 
     /// <summary>The attribute arguments that generate this family: "Kind.LeakyRelu, Slope = 0.1".</summary>
-    public string AttributeArguments
-    {
-        get
-        {
-            ActivationKind? kind = GeneratorKind;
-            string name = kind?.Name ?? Family.ToString();
-            if (Family == FormFamily.HardTanh)
-            {
-                return "Kind." + name
-                    + (Parameter != HardTanhKind.Min.Default ? ", " + HardTanhKind.Min.Name + " = " + Format(Parameter) : string.Empty)
-                    + (Upper != HardTanhKind.Max.Default ? ", " + HardTanhKind.Max.Name + " = " + Format(Upper) : string.Empty);
-            }
+    public string AttributeArguments => AttributeArgumentsFor(single: false);
 
-            return Family == FormFamily.LeakyRelu && Parameter != LeakyReluKind.Slope.Default
-                ? "Kind." + name + ", " + LeakyReluKind.Slope.Name + " = " + Format(Parameter)
-                : "Kind." + name;
+    /// <summary>
+    /// <see cref="AttributeArguments"/> for a float or double method. Hard tanh's bounds are the values the method
+    /// computes, exactly: a float method's 0.3f is written 0.3 (the generator folds it back to 0.3f), a double
+    /// method's (double)0.3f is written 0.30000001192092896, so the generated family computes what the method did.
+    /// </summary>
+    public string AttributeArgumentsFor(bool single)
+    {
+        string name = GeneratorKind?.Name ?? Family.ToString();
+        if (Family == FormFamily.HardTanh)
+        {
+            return "Kind." + name
+                + (Parameter != HardTanhKind.Min.Default ? ", " + HardTanhKind.Min.Name + " = " + Format(Parameter, single) : string.Empty)
+                + (Upper != HardTanhKind.Max.Default ? ", " + HardTanhKind.Max.Name + " = " + Format(Upper, single) : string.Empty);
         }
+
+        return Family == FormFamily.LeakyRelu && Parameter != LeakyReluKind.Slope.Default
+            ? "Kind." + name + ", " + LeakyReluKind.Slope.Name + " = " + Format(Parameter)
+            : "Kind." + name;
     }
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The shortest text that gives <paramref name="value"/> back in the method's element type.</summary>
+    public static string Format(double value, bool single)
+        => single && (double)(float)value == value ? ((float)value).ToString("R", CultureInfo.InvariantCulture) : Format(value);
 }
 
 /// <summary>
@@ -114,26 +124,36 @@ internal static class ActivationForms
     /// and the usual hard tanh, so those are told from ReLU and from a plain line.</summary>
     public static readonly double[] SamplePoints = [-8, -3, -2, -1.25, -0.5, -0.25, 0.25, 0.5, 1.25, 2, 3, 8];
 
+    /// <summary>
+    /// Where the piecewise-linear families are checked once more, far above every sample point: a clamp to
+    /// [0, 100] or [0, 1e6] agrees with ReLU at ±8 but not here. 2^100, exact in float and double. Kept out of
+    /// <see cref="SamplePoints"/> because smooth functions written as e^z/(1 + e^z) are NaN there.
+    /// </summary>
+    public static readonly double FarPoint = Math.Pow(2, 100);
+
     /// <summary>Inputs far enough out to overflow e^|z| in float (88.7) or double (709.8).</summary>
     public static readonly double[] OverflowPoints = [-100, 100, -1000, 1000];
 
     private const double Tolerance = 2e-5;
 
-    /// <summary>Recognises the sampled values (aligned with <see cref="SamplePoints"/>), or returns null.</summary>
+    /// <summary>Recognises the sampled values (aligned with <see cref="SamplePoints"/>, then the value at
+    /// <see cref="FarPoint"/>), or returns null.</summary>
     public static ActivationForm? Recognize(double[] values)
     {
-        if (values.Length != SamplePoints.Length)
+        if (values.Length != SamplePoints.Length + 1)
         {
             return null;
         }
 
-        foreach (double v in values)
+        for (int i = 0; i < SamplePoints.Length; i++)
         {
-            if (double.IsNaN(v) || double.IsInfinity(v))
+            if (double.IsNaN(values[i]) || double.IsInfinity(values[i]))
             {
                 return null;
             }
         }
+
+        double far = values[SamplePoints.Length];
 
         if (Matches(values, Sigmoid))
         {
@@ -165,12 +185,12 @@ internal static class ActivationForms
             return new ActivationForm(FormFamily.Tanh, FormRole.DerivativeFromOutput, 0);
         }
 
-        if (Matches(values, z => z <= -3 ? 0 : z >= 3 ? 1 : (z + 3) / 6))
+        if (far == 1 && Matches(values, z => z <= -3 ? 0 : z >= 3 ? 1 : (z + 3) / 6))
         {
             return new ActivationForm(FormFamily.HardSigmoid, FormRole.Forward, 0);
         }
 
-        if (Clamp(values) is { } clamp)
+        if (Clamp(values, far) is { } clamp)
         {
             return clamp;
         }
@@ -178,7 +198,7 @@ internal static class ActivationForms
         // Piecewise families: identity above 0 (forward) or 1 above 0 (derivative); the negative side
         // determines the family and its constant.
         double atMinusOne = values[Array.IndexOf(SamplePoints, -1.25)];
-        if (Matches(values, z => z > 0 ? z : double.NaN, positiveOnly: true))
+        if (far == FarPoint && Matches(values, z => z > 0 ? z : double.NaN, positiveOnly: true))
         {
             double slope = atMinusOne / -1.25;
             if (Math.Abs(slope) <= Tolerance && Matches(values, z => Math.Max(0, z)))
@@ -200,7 +220,7 @@ internal static class ActivationForms
             return null;
         }
 
-        if (Matches(values, z => z > 0 ? 1 : double.NaN, positiveOnly: true))
+        if (far == 1 && Matches(values, z => z > 0 ? 1 : double.NaN, positiveOnly: true))
         {
             double below = atMinusOne;
             if (Math.Abs(below) <= Tolerance && Matches(values, z => z > 0 ? 1 : 0))
@@ -235,9 +255,15 @@ internal static class ActivationForms
     /// hard tanh where the linear part straddles 0 (lo &lt; 0 &lt; hi). Other clamps (Clamp01, a clamp to [2, 5])
     /// are utilities more often than activations and are left alone.
     /// </summary>
-    private static ActivationForm? Clamp(double[] values)
+    private static ActivationForm? Clamp(double[] values, double far)
     {
-        double lo = Round(values[0]), hi = Round(values[values.Length - 1]);
+        // The bounds as the method computes them, not rounded: they go into the attribute as written there.
+        double lo = values[0], hi = values[SamplePoints.Length - 1];
+        if (far != hi)
+        {
+            return null;
+        }
+
         int inside = 0;
         foreach (double z in SamplePoints)
         {
@@ -278,7 +304,7 @@ internal static class ActivationForms
 
     private static bool Matches(double[] values, Func<double, double> reference, bool positiveOnly = false)
     {
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < SamplePoints.Length; i++)
         {
             double z = SamplePoints[i];
             if (positiveOnly && z <= 0)

@@ -104,16 +104,18 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?>? fix = FixFor(scan, method, form, recognised);
             if (Overflow(scan, method, body, form) is { } overflow)
             {
-                context.ReportDiagnostic(Create(AnalyzerDescriptors.ActivationOverflows, method, fix, method.Name, overflow.Value, overflow.Z, overflow.Precision, form.AttributeArguments));
+                context.ReportDiagnostic(Create(AnalyzerDescriptors.ActivationOverflows, method, fix, method.Name, overflow.Value, overflow.Z, overflow.Precision, form.AttributeArgumentsFor(IsSingle(method))));
             }
             else if (form.GeneratorKind is not null && fix is not null && (form.Role == FormRole.Forward || fix[ActionProperty] == "Delegate"))
             {
-                context.ReportDiagnostic(Create(AnalyzerDescriptors.ReplaceWithGeneratedActivation, method, fix, method.Name, form.Description, form.AttributeArguments));
+                context.ReportDiagnostic(Create(AnalyzerDescriptors.ReplaceWithGeneratedActivation, method, fix, method.Name, form.DescriptionFor(IsSingle(method)), form.AttributeArgumentsFor(IsSingle(method))));
             }
         }
 
         ReportConstantMismatches(context, recognised);
     }
+
+    private static bool IsSingle(IMethodSymbol method) => method.ReturnType.SpecialType == SpecialType.System_Single;
 
     private static Diagnostic Create(DiagnosticDescriptor descriptor, IMethodSymbol method, ImmutableDictionary<string, string?>? fix, params object[] args)
         => Diagnostic.Create(descriptor, method.Locations[0], fix ?? ImmutableDictionary<string, string?>.Empty, args);
@@ -185,7 +187,7 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
             return ImmutableDictionary<string, string?>.Empty
                 .Add(ActionProperty, "Delegate")
                 .Add(TargetProperty, generated.Method.Name + suffix)
-                .Add(AttributeProperty, form.AttributeArguments);
+                .Add(AttributeProperty, form.AttributeArgumentsFor(IsSingle(method)));
         }
 
         var deletions = new List<string>();
@@ -221,7 +223,7 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
         ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
             .Add(ActionProperty, "Convert")
             .Add(ConvertProperty, method.Name)
-            .Add(AttributeProperty, form.AttributeArguments);
+            .Add(AttributeProperty, form.AttributeArgumentsFor(IsSingle(method)));
         return deletions.Count == 0 ? properties : properties.Add(DeleteProperty, string.Join(",", deletions));
     }
 

@@ -149,11 +149,12 @@ internal sealed class TypeActivationScan
         };
     }
 
-    /// <summary>Samples a function at the recognition points; null where any point is not computable.</summary>
+    /// <summary>Samples a function at the recognition points (null where any is not computable), then at
+    /// <see cref="ActivationForms.FarPoint"/> (NaN where that is not computable), the last element.</summary>
     public static double[]? Sample(Func<double, double?> function)
     {
         double[] points = ActivationForms.SamplePoints;
-        var values = new double[points.Length];
+        var values = new double[points.Length + 1];
         for (int i = 0; i < points.Length; i++)
         {
             if (function(points[i]) is not double v)
@@ -164,6 +165,7 @@ internal sealed class TypeActivationScan
             values[i] = v;
         }
 
+        values[points.Length] = function(ActivationForms.FarPoint) ?? double.NaN;
         return values;
     }
 

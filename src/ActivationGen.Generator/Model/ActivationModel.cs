@@ -32,7 +32,16 @@ internal sealed record ContainingTypeModel(string Keyword, string Modifiers, str
 internal sealed record DeclaredParameter(string Name, string Prefix);
 
 /// <summary>A resolved kind parameter (default applied), e.g. Slope = 0.01.</summary>
-internal sealed record KindParameterValue(string Name, double Value);
+internal sealed record KindParameterValue(string Name, double Value)
+{
+    // Bit for bit, as the kernel class name is written: Min = 0.0 and Min = -0.0 clamp to different zeros, so they
+    // need two kernel classes (with ==, the pipeline merged them into one and a family called the missing one).
+    public bool Equals(KindParameterValue? other)
+        => other is not null && Name == other.Name
+            && System.BitConverter.DoubleToInt64Bits(Value) == System.BitConverter.DoubleToInt64Bits(other.Value);
+
+    public override int GetHashCode() => (Name.GetHashCode() * 31) + System.BitConverter.DoubleToInt64Bits(Value).GetHashCode();
+}
 
 /// <summary>
 /// Everything the emitters need to write one activation family. <see cref="DeclaredModifiers"/> repeats

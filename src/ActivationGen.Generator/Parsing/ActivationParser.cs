@@ -407,9 +407,10 @@ internal static class ActivationParser
             {
                 float rounded = (float)value;
                 valid = definition.IsValid(rounded) && (rounded == 0 || IsNormal(rounded));
-                bool subnormal = rounded != 0 && !IsNormal(rounded);
-                text += valid ? string.Empty : " (" + rounded.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
-                    + (subnormal ? " as float, a subnormal number the float kernels cannot fold in exactly" : " as float") + ")";
+                bool subnormal = rounded != 0 && !float.IsInfinity(rounded) && !IsNormal(rounded);
+                string why = subnormal ? " as float, a subnormal number the float kernels cannot fold in exactly"
+                    : float.IsInfinity(rounded) ? " as float: beyond float's range" : " as float";
+                text += valid ? string.Empty : " (" + rounded.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + why + ")";
             }
 
             if (!valid)

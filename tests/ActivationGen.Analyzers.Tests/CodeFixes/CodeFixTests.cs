@@ -76,6 +76,40 @@ public class CodeFixTests
             }
             """);
 
+    /// <summary>Hard tanh bounds go into the attribute as the method computes them: 1/3 in full, a double method's
+    /// 0.7f as (double)0.7f, a float method's 0.7f as 0.7 (which the generator folds back to 0.7f).</summary>
+    [Fact]
+    public Task AG3001_writes_hard_tanh_bounds_exactly()
+        => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(
+            """
+            using System;
+            using ActivationGen;
+
+            public static class Clamps
+            {
+                public static double {|AG3001:Third|}(double x) => Math.Clamp(x, -1.0 / 3, 1.0 / 3);
+                public static double {|AG3001:FloatBounds|}(double x) => x < -0.3f ? -0.3f : x > 0.7f ? 0.7f : x;
+                public static float {|AG3001:FloatMethod|}(float x) => Math.Clamp(x, -0.3f, 0.7f);
+                public static double {|AG3001:TinyNegative|}(double x) => Math.Clamp(x, -2.5e-7, 6);
+            }
+            """,
+            """
+            using System;
+            using ActivationGen;
+
+            public static partial class Clamps
+            {
+                [Activation(Kind.HardTanh, Min = -0.3333333333333333, Max = 0.3333333333333333)]
+                public static partial double Third(double x);
+                [Activation(Kind.HardTanh, Min = -0.30000001192092896, Max = 0.699999988079071)]
+                public static partial double FloatBounds(double x);
+                [Activation(Kind.HardTanh, Min = -0.3, Max = 0.7)]
+                public static partial float FloatMethod(float x);
+                [Activation(Kind.HardTanh, Min = -2.5E-07, Max = 6)]
+                public static partial double TinyNegative(double x);
+            }
+            """);
+
     [Fact]
     public Task AG3001_converts_an_instance_leaky_relu_with_its_slope_and_adds_accessibility()
         => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(

@@ -168,6 +168,10 @@ public class HandWrittenActivationTests
 
                 // A clamp whose linear part does not straddle 0 is a utility, not an activation.
                 public static double Clamp25(double x) => Math.Clamp(x, 2, 5);
+
+                // Capped far above the sample points: not a ReLU (converting it would drop the cap).
+                public static double Clamp100(double x) => Math.Clamp(x, 0, 100);
+                public static double CappedRelu(double x) => Math.Min(Math.Max(0, x), 1e6);
             }
             """);
 
