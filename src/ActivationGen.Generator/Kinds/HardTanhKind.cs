@@ -53,11 +53,12 @@ internal sealed class HardTanhKind : ActivationKind
     public override int UnrollFactor => 4;
 
     public override KindKernels Build(ElementType type, ActivationModel model)
-    {
-        double min = model.GetParameter(Min.Name), max = model.GetParameter(Max.Name);
-        return new KindKernels(
+        => ClampKernels(model.GetParameter(Min.Name), model.GetParameter(Max.Name));
+
+    /// <summary>The kernels of a clamp to [min, max]; ReLU6 is the clamp to [0, 6].</summary>
+    internal static KindKernels ClampKernels(double min, double max)
+        => new(
             Forward: Saturate(Z, min, min, max, max, Z),
             Derivative: Window(Z, min, max, 1, 0),
             DerivativeFromOutput: Window(Y, min, max, 1, 0));
-    }
 }

@@ -1,6 +1,4 @@
 using ActivationGen.Generator.Model;
-using ActivationGen.Generator.Numerics;
-using static ActivationGen.Generator.Numerics.E;
 
 namespace ActivationGen.Generator.Kinds;
 
@@ -23,9 +21,5 @@ internal sealed class Relu6Kind : ActivationKind
 
     public override int UnrollFactor => 4;
 
-    public override KindKernels Build(ElementType type, ActivationModel model)
-        => new(
-            Forward: Saturate(Z, 0, 0, 6, 6, Z),
-            Derivative: Window(Z, 0, 6, 1, 0),
-            DerivativeFromOutput: Window(Y, 0, 6, 1, 0));
+    public override KindKernels Build(ElementType type, ActivationModel model) => HardTanhKind.ClampKernels(0, 6);
 }

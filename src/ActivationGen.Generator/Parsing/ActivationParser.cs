@@ -468,7 +468,7 @@ internal static class ActivationParser
                 kind.Name,
                 methodName,
                 lower.Name + " < " + upper.Name + " (" + other.Name + " = " + Invariant(otherValue)
-                    + ((upperSet ? lowerSet : upperSet) ? string.Empty : ", its default") + ")"));
+                    + (lowerSet && upperSet ? string.Empty : ", its default") + ")"));
             values.Remove(reported.Name);
         }
 

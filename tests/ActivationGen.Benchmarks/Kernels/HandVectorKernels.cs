@@ -18,7 +18,7 @@ namespace ActivationGen.Benchmarks.Kernels;
 /// handling costs extra compares and blends on x86: an expert who knows the data has no NaN writes the native pair
 /// (which is what <c>ClampNative</c> is), and that is the fastest anchor, so the comparison is not flattering.
 /// Hard sigmoid as z·(1/6) + 1/2 with one fused multiply-add is what such an expert writes; it is not the
-/// generated kernel's correctly rounded (z + 3)/6: near z = −3 the two terms cancel, so the result is only good to
+/// generated kernel's (z + 3)/6 (within 1.17 ulp): near z = −3 the two terms cancel, so the result is only good to
 /// about one unit in the last place of 1/2 in absolute terms (relative error up to 100 % for the tiniest outputs).
 /// The benchmarks check it against the reference with an absolute tolerance for that reason.
 /// </summary>
