@@ -32,6 +32,13 @@ public static partial class SingleActivations
     [Activation(Kind.HardTanh, Min = -0.25, Max = 2.5)]
     public static partial void HardTanhWide(ReadOnlySpan<float> z, Span<float> y);
 
+    // Zero bounds keep their ≤ / ≥ comparisons (z = ∓0 gives the bound's own zero); the others are one-sided bounds.
+    [Activation(Kind.HardTanh, Min = -2, Max = 0)]
+    public static partial float HardTanhUpToZero(float z);
+
+    [Activation(Kind.HardTanh, Min = -0.0, Max = 1)]
+    public static partial void HardTanhFromNegativeZero(ReadOnlySpan<float> z, Span<float> y);
+
     [Activation(Kind.HardSigmoid)]
     public static partial void HardSigmoid(ReadOnlySpan<float> z, Span<float> y);
 }
@@ -61,6 +68,13 @@ public static partial class DoubleActivations
 
     [Activation(Kind.HardTanh, Min = -0.25, Max = 2.5)]
     public static partial double HardTanhWide(double z);
+
+    // Zero bounds keep their ≤ / ≥ comparisons (z = ∓0 gives the bound's own zero); the others are one-sided bounds.
+    [Activation(Kind.HardTanh, Min = -2, Max = 0)]
+    public static partial void HardTanhUpToZero(ReadOnlySpan<double> z, Span<double> y);
+
+    [Activation(Kind.HardTanh, Min = -0.0, Max = 1)]
+    public static partial double HardTanhFromNegativeZero(double z);
 
     [Activation(Kind.HardSigmoid)]
     public static partial double HardSigmoid(double z);

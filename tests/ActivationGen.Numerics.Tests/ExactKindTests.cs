@@ -31,6 +31,8 @@ public class ExactKindTests
     [InlineData("Relu6", 0.0, 6.0)]
     [InlineData("HardTanh", -1.0, 1.0)]
     [InlineData("HardTanhWide", -0.25, 2.5)]
+    [InlineData("HardTanhUpToZero", -2.0, 0.0)]
+    [InlineData("HardTanhFromNegativeZero", -0.0, 1.0)]
     public void Single_clamps_match_the_definition(string name, double min, double max)
         => Assert.Null(KindDefinitions.ClampMismatch(Families.SingleNamed(name), (float)min, (float)max));
 
@@ -38,6 +40,8 @@ public class ExactKindTests
     [InlineData("Relu6", 0.0, 6.0)]
     [InlineData("HardTanh", -1.0, 1.0)]
     [InlineData("HardTanhWide", -0.25, 2.5)]
+    [InlineData("HardTanhUpToZero", -2.0, 0.0)]
+    [InlineData("HardTanhFromNegativeZero", -0.0, 1.0)]
     public void Double_clamps_match_the_definition(string name, double min, double max)
         => Assert.Null(KindDefinitions.ClampMismatch(Families.DoubleNamed(name), min, max));
 

@@ -55,7 +55,7 @@ public static class KindDefinitions
     public static string? ClampMismatch<T>(Family<T> family, T min, T max)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        foreach (T z in ReferenceData.Grid<T>().Concat(Near(min)).Concat(Near(max)))
+        foreach (T z in ReferenceData.Grid<T>().Concat(Near(min)).Concat(Near(max)).Concat([T.Zero, T.NegativeZero]))
         {
             T y = T.IsNaN(z) ? z : z <= min ? min : z >= max ? max : z;
             T dy = T.IsNaN(z) ? z : z > min && z < max ? T.One : T.Zero;

@@ -158,6 +158,12 @@ internal sealed class KernelRenderer
                 return (product + " + " + Operand(fma.C, false, Additive, rightSide: true), Additive);
             }
 
+            case BoundExpr bound:
+            {
+                string? native = _syntax.Bound(bound.IsUpper, Emit(bound.Bound, false).Text, Emit(bound.Operand, false).Text);
+                return native is null ? Emit(bound.AsSelect(), false) : (native, Primary);
+            }
+
             case CopySignExpr copySign:
                 return (_syntax.CopySign(Emit(copySign.Magnitude, false).Text, Emit(copySign.Sign, false).Text), Primary);
 

@@ -42,6 +42,12 @@ internal abstract class KernelSyntax
 
     public abstract string CopySign(string magnitude, string sign);
 
+    /// <summary>
+    /// x &lt; bound ? bound : x (lower) or x &gt; bound ? bound : x (upper) as one call, or null to have the
+    /// renderer write the compare and select.
+    /// </summary>
+    public virtual string? Bound(bool upper, string bound, string x) => null;
+
     /// <summary>a·b + c in one rounding; null where the target has no fused multiply-add (the renderer then
     /// writes a * b + c).</summary>
     public abstract string? MultiplyAdd(string a, string b, string c);
@@ -192,6 +198,10 @@ internal sealed class VectorSyntax : KernelSyntax
 
     public override string ShiftRightLogical(string integer, int count)
         => Static + ".ShiftRightLogical(" + integer + ", " + count + ")";
+
+    /// <summary>The ActivationBounds helper: one MAXPS/MINPS on x86, a compare and select elsewhere.</summary>
+    public override string? Bound(bool upper, string bound, string x)
+        => "global::ActivationGen.Internal.ActivationBounds." + (upper ? "AtMost(" : "AtLeast(") + x + ", " + bound + ")";
 
     /// <summary>VectorN.FusedMultiplyAdd (.NET 9+), else the dispatching helper emitted for net8.0.</summary>
     public override string? MultiplyAdd(string a, string b, string c)

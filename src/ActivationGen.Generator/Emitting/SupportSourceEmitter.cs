@@ -137,6 +137,12 @@ internal static class SupportSourceEmitter
                 """);
         }
 
+        if (target.HasHardwareIntrinsics)
+        {
+            w.WriteLine();
+            WriteBounds(w);
+        }
+
         if (target.HasHardwareIntrinsics && !target.HasVectorFma)
         {
             w.WriteLine();
@@ -222,6 +228,56 @@ internal static class SupportSourceEmitter
             if (t == "float")
             {
                 w.WriteLine();
+            }
+        }
+
+        w.CloseBlock();
+    }
+
+    /// <summary>
+    /// One-sided bounds (Expr's BoundExpr): x &lt; low ? low : x and x &gt; high ? high : x per lane. x86 defines
+    /// MAXPS(a, b) as "a &gt; b ? a : b" and MINPS(a, b) as "a &lt; b ? a : b" (NaN or equal operands return b), so
+    /// with the bound first the instruction is exactly that compare and select; Arm's FMAX/FMIN treat NaN and
+    /// signed zeros differently, so every other target keeps the compare and select.
+    /// </summary>
+    private static void WriteBounds(SourceWriter w)
+    {
+        const string V = "global::System.Runtime.Intrinsics.Vector";
+        const string X86 = "global::System.Runtime.Intrinsics.X86.";
+        const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        w.WriteLine("/// <summary>");
+        w.WriteLine("/// x &lt; low ? low : x and x &gt; high ? high : x per lane (NaN and x equal to the bound give x), the same bits on");
+        w.WriteLine("/// every instruction set: x86's MAXPS/MINPS with the bound as first operand are defined as exactly this compare");
+        w.WriteLine("/// and select (one instruction instead of two); elsewhere the compare and select are written out.");
+        w.WriteLine("/// </summary>");
+        w.WriteLine("[global::Microsoft.CodeAnalysis.EmbeddedAttribute]");
+        w.OpenBlock("internal static class ActivationBounds");
+        bool first = true;
+        foreach (string t in new[] { "float", "double" })
+        {
+            foreach (int width in new[] { 128, 256, 512 })
+            {
+                string isa = width switch
+                {
+                    128 => t == "float" ? "Sse" : "Sse2",
+                    256 => "Avx",
+                    _ => "Avx512F",
+                };
+                string vector = V + width + "<" + t + ">";
+                foreach ((string name, string instruction, string compare, string bound) in new[] { ("AtLeast", "Max", "LessThan", "low"), ("AtMost", "Min", "GreaterThan", "high") })
+                {
+                    if (!first)
+                    {
+                        w.WriteLine();
+                    }
+
+                    first = false;
+                    w.WriteLine(Inline);
+                    w.OpenBlock("public static " + vector + " " + name + "(" + vector + " x, " + vector + " " + bound + ")");
+                    w.WriteLine("if (" + X86 + isa + ".IsSupported) return " + X86 + isa + "." + instruction + "(" + bound + ", x);");
+                    w.WriteLine("return " + V + width + ".ConditionalSelect(" + V + width + "." + compare + "(x, " + bound + "), " + bound + ", x);");
+                    w.CloseBlock();
+                }
             }
         }
 

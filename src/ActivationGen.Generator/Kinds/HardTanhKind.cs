@@ -53,12 +53,16 @@ internal sealed class HardTanhKind : ActivationKind
     public override int UnrollFactor => 4;
 
     public override KindKernels Build(ElementType type, ActivationModel model)
-        => ClampKernels(model.GetParameter(Min.Name), model.GetParameter(Max.Name));
+        => ClampKernels(type, model.GetParameter(Min.Name), model.GetParameter(Max.Name));
 
-    /// <summary>The kernels of a clamp to [min, max]; ReLU6 is the clamp to [0, 6].</summary>
-    internal static KindKernels ClampKernels(double min, double max)
+    /// <summary>
+    /// The kernels of a clamp to [min, max]; ReLU6 is the clamp to [0, 6]. The forward is <see cref="Clamp"/> with
+    /// the bounds rounded to the element type first (as the literals will be), so that a bound which is a zero
+    /// keeps its ≤/≥ comparison and any other becomes one MAXPS/MINPS on x86.
+    /// </summary>
+    internal static KindKernels ClampKernels(ElementType type, double min, double max)
         => new(
-            Forward: Saturate(Z, min, min, max, max, Z),
+            Forward: type == ElementType.Single ? Clamp(Z, (float)min, (float)max) : Clamp(Z, min, max),
             Derivative: Window(Z, min, max, 1, 0),
             DerivativeFromOutput: Window(Y, min, max, 1, 0));
 }

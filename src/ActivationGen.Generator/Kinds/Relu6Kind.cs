@@ -21,5 +21,5 @@ internal sealed class Relu6Kind : ActivationKind
 
     public override int UnrollFactor => 4;
 
-    public override KindKernels Build(ElementType type, ActivationModel model) => HardTanhKind.ClampKernels(0, 6);
+    public override KindKernels Build(ElementType type, ActivationModel model) => HardTanhKind.ClampKernels(type, 0, 6);
 }

@@ -49,11 +49,7 @@ internal static class ExpApproximation
         // through both comparisons unchanged and propagates to the result.
         double low = single ? -106.0 : -748.0;
         double high = single ? 89.0 : 710.0;
-        Expr clamped = Select(Lt(x, low), low, x);
-        if (!nonPositive)
-        {
-            clamped = Select(Gt(clamped, high), high, clamped);
-        }
+        Expr clamped = nonPositive ? AtLeast(x, low) : AtMost(Let("xl", AtLeast(x, low)), high);
 
         Expr xc = Let("xc", clamped, "x clamped to [" + Format(low) + ", " + (nonPositive ? "0" : Format(high)) + "]: keeps n in range; NaN passes through");
 

@@ -51,8 +51,9 @@ internal enum KernelInput
 /// A node of the tiny expression language in which kinds and the shared approximations (exp, expm1) are
 /// written once. The scalar and every vector renderer turn the same tree into code, so scalar and SIMD
 /// results agree bit for bit: every node maps to an operation that is exactly rounded (IEEE 754
-/// add/sub/mul/div, compare, select, bitwise) on every instruction set. There is deliberately no fused
-/// multiply-add and no min/max (whose NaN and signed-zero behaviour differs between runtimes).
+/// add/sub/mul/div, fused multiply-add, compare, select, bitwise) on every instruction set. There is
+/// deliberately no Math.Min/Max (whose NaN and signed-zero behaviour differs between runtimes); the one-sided
+/// <see cref="BoundExpr"/> is defined as a compare and select whose x86 instruction gives the same bits.
 /// </summary>
 internal abstract class Expr
 {
@@ -286,6 +287,43 @@ internal sealed class CopySignExpr : Expr
 }
 
 /// <summary>
+/// A one-sided bound with a constant: <c>x &lt; bound ? bound : x</c> (lower) or <c>x &gt; bound ? bound : x</c>
+/// (upper), lane by lane. NaN x and x equal to the bound give x itself. That is, to the bit, the definition of
+/// x86's MAXPS/MAXPD (lower, operands (bound, x)) and MINPS/MINPD (upper): "if the first operand is not greater
+/// (less) than the second, return the second", so on x86 a bound is one instruction instead of a compare and a
+/// select, with the same result on every instruction set (elsewhere it is rendered as the compare and select).
+/// It is not Math.Max/Min: those give NaN or a fixed signed zero where this gives x.
+/// </summary>
+internal sealed class BoundExpr : Expr
+{
+    public BoundExpr(bool upper, Expr bound, Expr operand)
+    {
+        if (bound is not ConstantExpr)
+        {
+            throw new ArgumentException("A bound must be a constant.");
+        }
+
+        UnaryExpr.Require(operand, ValueKind.Real);
+        IsUpper = upper;
+        Bound = (ConstantExpr)bound;
+        Operand = operand;
+    }
+
+    /// <summary>True for x &gt; bound ? bound : x, false for x &lt; bound ? bound : x.</summary>
+    public bool IsUpper { get; }
+
+    public ConstantExpr Bound { get; }
+
+    public Expr Operand { get; }
+
+    public override ValueKind Kind => ValueKind.Real;
+
+    /// <summary>The same value as a compare and a select (the operand appears twice).</summary>
+    public Expr AsSelect()
+        => new SelectExpr(new CompareExpr(IsUpper ? CompareOperator.GreaterThan : CompareOperator.LessThan, Operand, Bound), Bound, Operand);
+}
+
+/// <summary>
 /// A named intermediate value. The same instance used from several roots (forward and derivative)
 /// is computed once, as a local, where both are emitted together (NForward).
 /// </summary>
@@ -361,6 +399,29 @@ internal static class E
     /// </summary>
     public static Expr Window(Expr z, Expr lo, Expr hi, Expr inside, Expr outside)
         => Select(Le(z, lo), outside, Select(Ge(z, hi), outside, Select(Lt(z, hi), inside, z)));
+
+    /// <summary>x &lt; low ? low : x per lane (NaN passes through); see <see cref="BoundExpr"/>.</summary>
+    public static Expr AtLeast(Expr x, double low) => new BoundExpr(upper: false, low, x);
+
+    /// <summary>x &gt; high ? high : x per lane (NaN passes through); see <see cref="BoundExpr"/>.</summary>
+    public static Expr AtMost(Expr x, double high) => new BoundExpr(upper: true, high, x);
+
+    /// <summary>
+    /// z clamped to [lo, hi] for lo &lt; hi: lo below, hi above, z between and for NaN. Where lo (hi) is a zero
+    /// it is compared with ≤ (≥), so that z = −0 clamped at lo = +0 gives +0, as <see cref="Saturate"/> does;
+    /// otherwise z = lo gives z, which has lo's bits, so the cheaper one-sided bound applies. Pass bounds
+    /// already rounded to the element type.
+    /// </summary>
+    public static Expr Clamp(Expr z, double lo, double hi)
+    {
+        // A local: the scalar rendering of the upper bound reads its operand twice.
+        string loText = lo.ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace("-", "−");
+        Expr lower = Let(
+            "raised",
+            lo == 0 ? Select(Le(z, lo), lo, z) : AtLeast(z, lo),
+            lo == 0 ? "raised = z ≤ " + loText + " ? " + loText + " : z" : "raised = z < " + loText + " ? " + loText + " : z (one MAXPS/MAXPD on x86)");
+        return hi == 0 ? Select(Ge(lower, hi), hi, lower) : AtMost(lower, hi);
+    }
 
     /// <summary>
     /// A function that saturates outside [lo, hi]: <paramref name="below"/> for z ≤ lo (so a clamp of −0 to

@@ -61,4 +61,97 @@ namespace ActivationGen.Internal
         private static void ThrowOutputsOverlap(string firstName, string secondName)
             => throw new global::System.ArgumentException("'" + secondName + "' overlaps '" + firstName + "'; the two outputs must not share memory.", secondName);
     }
+
+    /// <summary>
+    /// x &lt; low ? low : x and x &gt; high ? high : x per lane (NaN and x equal to the bound give x), the same bits on
+    /// every instruction set: x86's MAXPS/MINPS with the bound as first operand are defined as exactly this compare
+    /// and select (one instruction instead of two); elsewhere the compare and select are written out.
+    /// </summary>
+    [global::Microsoft.CodeAnalysis.EmbeddedAttribute]
+    internal static class ActivationBounds
+    {
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> AtLeast(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> low)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Sse.IsSupported) return global::System.Runtime.Intrinsics.X86.Sse.Max(low, x);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, low), low, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> AtMost(global::System.Runtime.Intrinsics.Vector128<float> x, global::System.Runtime.Intrinsics.Vector128<float> high)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Sse.IsSupported) return global::System.Runtime.Intrinsics.X86.Sse.Min(high, x);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, high), high, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> AtLeast(global::System.Runtime.Intrinsics.Vector256<float> x, global::System.Runtime.Intrinsics.Vector256<float> low)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx.Max(low, x);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, low), low, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> AtMost(global::System.Runtime.Intrinsics.Vector256<float> x, global::System.Runtime.Intrinsics.Vector256<float> high)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx.Min(high, x);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, high), high, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> AtLeast(global::System.Runtime.Intrinsics.Vector512<float> x, global::System.Runtime.Intrinsics.Vector512<float> low)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Max(low, x);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, low), low, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> AtMost(global::System.Runtime.Intrinsics.Vector512<float> x, global::System.Runtime.Intrinsics.Vector512<float> high)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Min(high, x);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, high), high, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> AtLeast(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> low)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Sse2.IsSupported) return global::System.Runtime.Intrinsics.X86.Sse2.Max(low, x);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, low), low, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> AtMost(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> high)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Sse2.IsSupported) return global::System.Runtime.Intrinsics.X86.Sse2.Min(high, x);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, high), high, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> AtLeast(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> low)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx.Max(low, x);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, low), low, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> AtMost(global::System.Runtime.Intrinsics.Vector256<double> x, global::System.Runtime.Intrinsics.Vector256<double> high)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx.Min(high, x);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, high), high, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> AtLeast(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> low)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Max(low, x);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, low), low, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> AtMost(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> high)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Min(high, x);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, high), high, x);
+        }
+    }
 }

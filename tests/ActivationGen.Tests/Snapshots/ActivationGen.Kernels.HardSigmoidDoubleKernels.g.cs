@@ -32,9 +32,11 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double HardSigmoid(double z)
         {
-            // t = z + 3, rounded (exact for z ≤ −1.5)
-            double t = z + 3.0;
-            return z <= -3.0 ? 0.0 : (z >= 3.0 ? 1.0 : global::System.Math.FusedMultiplyAdd(t, 0.16666666666666666, t * 9.25185853854297E-18));
+            // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+            double raised = z < -3.0 ? -3.0 : z;
+            // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+            double t = (raised > 3.0 ? 3.0 : raised) + 3.0;
+            return global::System.Math.FusedMultiplyAdd(t, 0.16666666666666666, t * 9.25185853854297E-18);
         }
 
         /// <summary>Derivative of HardSigmoid from its input: g'(z) = 1/6 for −3 &lt; z &lt; 3, 0 for z ≤ −3 or z ≥ 3 (PyTorch's convention, hardsigmoid_backward: 0 at both edges).</summary>
@@ -122,25 +124,31 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector512.Create(3.0);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector512.Create(9.25185853854297E-18))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(3.0)) + global::System.Runtime.Intrinsics.Vector512.Create(3.0);
+                return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector512.Create(9.25185853854297E-18));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector256.Create(3.0);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector256.Create(9.25185853854297E-18))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(3.0)) + global::System.Runtime.Intrinsics.Vector256.Create(3.0);
+                return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector256.Create(9.25185853854297E-18));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector128.Create(3.0);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector128.Create(9.25185853854297E-18))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(3.0)) + global::System.Runtime.Intrinsics.Vector128.Create(3.0);
+                return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector128.Create(9.25185853854297E-18));
             }
         }
 
@@ -332,25 +340,31 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<double>, global::System.Runtime.Intrinsics.Vector512<double>) Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector512.Create(3.0);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector512.Create(9.25185853854297E-18)))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), z))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(3.0)) + global::System.Runtime.Intrinsics.Vector512.Create(3.0);
+                return (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector512.Create(9.25185853854297E-18)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(3.0)), global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666), z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<double>, global::System.Runtime.Intrinsics.Vector256<double>) Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector256.Create(3.0);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector256.Create(9.25185853854297E-18)))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), z))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(3.0)) + global::System.Runtime.Intrinsics.Vector256.Create(3.0);
+                return (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector256.Create(9.25185853854297E-18)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(3.0)), global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666), z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<double>, global::System.Runtime.Intrinsics.Vector128<double>) Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector128.Create(3.0);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector128.Create(9.25185853854297E-18)))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), z))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(3.0)) + global::System.Runtime.Intrinsics.Vector128.Create(3.0);
+                return (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), t * global::System.Runtime.Intrinsics.Vector128.Create(9.25185853854297E-18)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(3.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666), z))));
             }
         }
 

@@ -32,9 +32,11 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float HardSigmoid(float z)
         {
-            // t = z + 3, rounded (exact for z ≤ −1.5)
-            float t = z + 3f;
-            return z <= -3f ? 0f : (z >= 3f ? 1f : global::System.MathF.FusedMultiplyAdd(t, 0.16666667f, t * -4.967054E-09f));
+            // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+            float raised = z < -3f ? -3f : z;
+            // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+            float t = (raised > 3f ? 3f : raised) + 3f;
+            return global::System.MathF.FusedMultiplyAdd(t, 0.16666667f, t * -4.967054E-09f);
         }
 
         /// <summary>Derivative of HardSigmoid from its input: g'(z) = 1/6 for −3 &lt; z &lt; 3, 0 for z ≤ −3 or z ≥ 3 (PyTorch's convention, hardsigmoid_backward: 0 at both edges).</summary>
@@ -122,25 +124,31 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector512.Create(3f);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3f)), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector512.Create(-4.967054E-09f))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector512.Create(-3f));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(3f)) + global::System.Runtime.Intrinsics.Vector512.Create(3f);
+                return global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector512.Create(-4.967054E-09f));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector256.Create(3f);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3f)), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector256.Create(-4.967054E-09f))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector256.Create(-3f));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(3f)) + global::System.Runtime.Intrinsics.Vector256.Create(3f);
+                return global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector256.Create(-4.967054E-09f));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector128.Create(3f);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3f)), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector128.Create(-4.967054E-09f))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector128.Create(-3f));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(3f)) + global::System.Runtime.Intrinsics.Vector128.Create(3f);
+                return global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector128.Create(-4.967054E-09f));
             }
         }
 
@@ -332,25 +340,31 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector512.Create(3f);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3f)), global::System.Runtime.Intrinsics.Vector512<float>.One, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector512.Create(-4.967054E-09f)))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(3f)), global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f), z))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector512.Create(-3f));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(3f)) + global::System.Runtime.Intrinsics.Vector512.Create(3f);
+                return (global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector512.Create(-4.967054E-09f)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-3f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(3f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(3f)), global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f), z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector256.Create(3f);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3f)), global::System.Runtime.Intrinsics.Vector256<float>.One, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector256.Create(-4.967054E-09f)))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(3f)), global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f), z))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector256.Create(-3f));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(3f)) + global::System.Runtime.Intrinsics.Vector256.Create(3f);
+                return (global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector256.Create(-4.967054E-09f)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-3f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(3f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(3f)), global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f), z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                // t = z + 3, rounded (exact for z ≤ −1.5)
-                var t = z + global::System.Runtime.Intrinsics.Vector128.Create(3f);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3f)), global::System.Runtime.Intrinsics.Vector128<float>.One, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector128.Create(-4.967054E-09f)))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(3f)), global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f), z))));
+                // raised = z < −3 ? −3 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector128.Create(-3f));
+                // t = z clamped to [−3, 3], plus 3, rounded (exact for z ≤ −1.5)
+                var t = global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(3f)) + global::System.Runtime.Intrinsics.Vector128.Create(3f);
+                return (global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(t, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f), t * global::System.Runtime.Intrinsics.Vector128.Create(-4.967054E-09f)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-3f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(3f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(3f)), global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f), z))));
             }
         }
 

@@ -30,7 +30,9 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double HardTanh(double z)
         {
-            return z <= -2.0 ? -2.0 : (z >= 0.5 ? 0.5 : z);
+            // raised = z < −2 ? −2 : z (one MAXPS/MAXPD on x86)
+            double raised = z < -2.0 ? -2.0 : z;
+            return raised > 0.5 ? 0.5 : raised;
         }
 
         /// <summary>Derivative of HardTanh from its input: g'(z) = 1 for Min &lt; z &lt; Max, 0 for z ≤ Min or z ≥ Max (PyTorch's convention, hardtanh_backward: 0 at both edges).</summary>
@@ -140,19 +142,25 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-2.0)), global::System.Runtime.Intrinsics.Vector512.Create(-2.0), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(0.5)), global::System.Runtime.Intrinsics.Vector512.Create(0.5), z));
+                // raised = z < −2 ? −2 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector512.Create(-2.0));
+                return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-2.0)), global::System.Runtime.Intrinsics.Vector256.Create(-2.0), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(0.5)), global::System.Runtime.Intrinsics.Vector256.Create(0.5), z));
+                // raised = z < −2 ? −2 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector256.Create(-2.0));
+                return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-2.0)), global::System.Runtime.Intrinsics.Vector128.Create(-2.0), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(0.5)), global::System.Runtime.Intrinsics.Vector128.Create(0.5), z));
+                // raised = z < −2 ? −2 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector128.Create(-2.0));
+                return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
             }
         }
 
@@ -477,19 +485,25 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<double>, global::System.Runtime.Intrinsics.Vector512<double>) Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-2.0)), global::System.Runtime.Intrinsics.Vector512.Create(-2.0), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(0.5)), global::System.Runtime.Intrinsics.Vector512.Create(0.5), z)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-2.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(0.5)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(0.5)), global::System.Runtime.Intrinsics.Vector512<double>.One, z))));
+                // raised = z < −2 ? −2 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector512.Create(-2.0));
+                return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(0.5)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-2.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(0.5)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(0.5)), global::System.Runtime.Intrinsics.Vector512<double>.One, z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<double>, global::System.Runtime.Intrinsics.Vector256<double>) Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-2.0)), global::System.Runtime.Intrinsics.Vector256.Create(-2.0), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(0.5)), global::System.Runtime.Intrinsics.Vector256.Create(0.5), z)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-2.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(0.5)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(0.5)), global::System.Runtime.Intrinsics.Vector256<double>.One, z))));
+                // raised = z < −2 ? −2 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector256.Create(-2.0));
+                return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(0.5)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-2.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(0.5)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(0.5)), global::System.Runtime.Intrinsics.Vector256<double>.One, z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<double>, global::System.Runtime.Intrinsics.Vector128<double>) Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-2.0)), global::System.Runtime.Intrinsics.Vector128.Create(-2.0), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(0.5)), global::System.Runtime.Intrinsics.Vector128.Create(0.5), z)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-2.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(0.5)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(0.5)), global::System.Runtime.Intrinsics.Vector128<double>.One, z))));
+                // raised = z < −2 ? −2 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector128.Create(-2.0));
+                return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(0.5)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-2.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(0.5)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(0.5)), global::System.Runtime.Intrinsics.Vector128<double>.One, z))));
             }
         }
 

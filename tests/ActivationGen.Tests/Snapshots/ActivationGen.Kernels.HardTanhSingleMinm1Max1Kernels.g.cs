@@ -30,7 +30,9 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float HardTanh(float z)
         {
-            return z <= -1f ? -1f : (z >= 1f ? 1f : z);
+            // raised = z < −1 ? −1 : z (one MAXPS/MAXPD on x86)
+            float raised = z < -1f ? -1f : z;
+            return raised > 1f ? 1f : raised;
         }
 
         /// <summary>Derivative of HardTanh from its input: g'(z) = 1 for Min &lt; z &lt; Max, 0 for z ≤ Min or z ≥ Max (PyTorch's convention, hardtanh_backward: 0 at both edges).</summary>
@@ -140,19 +142,25 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-1f)), global::System.Runtime.Intrinsics.Vector512.Create(-1f), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.One), global::System.Runtime.Intrinsics.Vector512<float>.One, z));
+                // raised = z < −1 ? −1 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector512.Create(-1f));
+                return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512<float>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-1f)), global::System.Runtime.Intrinsics.Vector256.Create(-1f), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.One), global::System.Runtime.Intrinsics.Vector256<float>.One, z));
+                // raised = z < −1 ? −1 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector256.Create(-1f));
+                return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256<float>.One);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-1f)), global::System.Runtime.Intrinsics.Vector128.Create(-1f), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.One), global::System.Runtime.Intrinsics.Vector128<float>.One, z));
+                // raised = z < −1 ? −1 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector128.Create(-1f));
+                return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128<float>.One);
             }
         }
 
@@ -477,19 +485,25 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-1f)), global::System.Runtime.Intrinsics.Vector512.Create(-1f), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.One), global::System.Runtime.Intrinsics.Vector512<float>.One, z)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-1f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.One), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<float>.One), global::System.Runtime.Intrinsics.Vector512<float>.One, z))));
+                // raised = z < −1 ? −1 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector512.Create(-1f));
+                return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512<float>.One), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(-1f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.One), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512<float>.One), global::System.Runtime.Intrinsics.Vector512<float>.One, z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-1f)), global::System.Runtime.Intrinsics.Vector256.Create(-1f), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.One), global::System.Runtime.Intrinsics.Vector256<float>.One, z)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-1f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.One), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<float>.One), global::System.Runtime.Intrinsics.Vector256<float>.One, z))));
+                // raised = z < −1 ? −1 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector256.Create(-1f));
+                return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256<float>.One), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(-1f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.One), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256<float>.One), global::System.Runtime.Intrinsics.Vector256<float>.One, z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-1f)), global::System.Runtime.Intrinsics.Vector128.Create(-1f), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.One), global::System.Runtime.Intrinsics.Vector128<float>.One, z)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-1f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.One), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<float>.One), global::System.Runtime.Intrinsics.Vector128<float>.One, z))));
+                // raised = z < −1 ? −1 : z (one MAXPS/MAXPD on x86)
+                var raised = global::ActivationGen.Internal.ActivationBounds.AtLeast(z, global::System.Runtime.Intrinsics.Vector128.Create(-1f));
+                return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128<float>.One), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(-1f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.One), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128<float>.One), global::System.Runtime.Intrinsics.Vector128<float>.One, z))));
             }
         }
 

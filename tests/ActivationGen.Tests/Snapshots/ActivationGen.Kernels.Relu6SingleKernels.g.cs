@@ -29,7 +29,9 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float Relu6(float z)
         {
-            return z <= 0f ? 0f : (z >= 6f ? 6f : z);
+            // raised = z ≤ 0 ? 0 : z
+            float raised = z <= 0f ? 0f : z;
+            return raised > 6f ? 6f : raised;
         }
 
         /// <summary>Derivative of Relu6 from its input: g'(z) = 1 for 0 &lt; z &lt; 6, 0 for z ≤ 0 or z ≥ 6 (PyTorch's convention, hardtanh_backward: g'(0) = g'(6) = 0).</summary>
@@ -139,19 +141,25 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(6f)), global::System.Runtime.Intrinsics.Vector512.Create(6f), z));
+                // raised = z ≤ 0 ? 0 : z
+                var raised = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, z);
+                return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(6f));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(6f)), global::System.Runtime.Intrinsics.Vector256.Create(6f), z));
+                // raised = z ≤ 0 ? 0 : z
+                var raised = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, z);
+                return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(6f));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(6f)), global::System.Runtime.Intrinsics.Vector128.Create(6f), z));
+                // raised = z ≤ 0 ? 0 : z
+                var raised = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, z);
+                return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(6f));
             }
         }
 
@@ -476,19 +484,25 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(6f)), global::System.Runtime.Intrinsics.Vector512.Create(6f), z)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(6f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(6f)), global::System.Runtime.Intrinsics.Vector512<float>.One, z))));
+                // raised = z ≤ 0 ? 0 : z
+                var raised = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, z);
+                return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(6f)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(6f)), global::System.Runtime.Intrinsics.Vector512<float>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(6f)), global::System.Runtime.Intrinsics.Vector512<float>.One, z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(6f)), global::System.Runtime.Intrinsics.Vector256.Create(6f), z)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(6f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(6f)), global::System.Runtime.Intrinsics.Vector256<float>.One, z))));
+                // raised = z ≤ 0 ? 0 : z
+                var raised = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, z);
+                return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(6f)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(6f)), global::System.Runtime.Intrinsics.Vector256<float>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(6f)), global::System.Runtime.Intrinsics.Vector256<float>.One, z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(6f)), global::System.Runtime.Intrinsics.Vector128.Create(6f), z)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(6f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(6f)), global::System.Runtime.Intrinsics.Vector128<float>.One, z))));
+                // raised = z ≤ 0 ? 0 : z
+                var raised = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, z);
+                return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(6f)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(6f)), global::System.Runtime.Intrinsics.Vector128<float>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(6f)), global::System.Runtime.Intrinsics.Vector128<float>.One, z))));
             }
         }
 

@@ -190,7 +190,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -233,7 +233,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -276,7 +276,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -371,7 +371,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -415,7 +415,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -459,7 +459,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -641,7 +641,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -696,7 +696,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -751,7 +751,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -863,7 +863,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f)), global::System.Runtime.Intrinsics.Vector512.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -907,7 +907,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f)), global::System.Runtime.Intrinsics.Vector256.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // k = n as an integer, read from the low bits of t
@@ -951,7 +951,7 @@ namespace ActivationGen.Internal
                 // x = −|z| ≤ 0
                 var x = -a;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f)), global::System.Runtime.Intrinsics.Vector128.Create(-106f), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // k = n as an integer, read from the low bits of t

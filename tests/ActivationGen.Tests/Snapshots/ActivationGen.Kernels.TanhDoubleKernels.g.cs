@@ -190,7 +190,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
@@ -234,7 +234,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
@@ -278,7 +278,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
@@ -373,7 +373,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
@@ -415,7 +415,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
@@ -457,7 +457,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
@@ -638,7 +638,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
@@ -696,7 +696,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
@@ -754,7 +754,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
@@ -868,7 +868,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0)), global::System.Runtime.Intrinsics.Vector512.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
@@ -910,7 +910,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0)), global::System.Runtime.Intrinsics.Vector256.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
@@ -952,7 +952,7 @@ namespace ActivationGen.Internal
                 // x = −2|z| ≤ 0
                 var x = global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * a;
                 // x clamped to [-748, 0]: keeps n in range; NaN passes through
-                var xc = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0)), global::System.Runtime.Intrinsics.Vector128.Create(-748.0), x);
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-748.0));
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
                 // k = n as an integer, read from the low bits of t
