@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace ActivationGen.Benchmarks.GeneratorPipeline;
 
@@ -21,7 +23,10 @@ public class GeneratorRunBenchmarks
     private SyntaxTree[] trees = [];
     private Compilation baseline = null!;
     private GeneratorDriver afterFirstRun = null!;
+    private GeneratorDriver nameOnlyAfterFirstRun = null!;
+    private GeneratorDriver signatureAfterFirstRun = null!;
     private Compilation next = null!;
+    private Compilation anchorBaseline = null!;
     private int edit = 1;
 
     [GlobalSetup]
@@ -37,7 +42,20 @@ public class GeneratorRunBenchmarks
         }
         afterFirstRun = GeneratorHost.CreateDriver().RunGenerators(baseline);
         GeneratorHost.CheckFullRun(afterFirstRun);
+
+        // The anchors get ActivationGen's attribute definition (its post-initialisation sources) as ordinary source
+        // files, so their attributes bind exactly as they do for the real generator.
+        anchorBaseline = baseline.AddSyntaxTrees(afterFirstRun.GetRunResult().Results.Single().GeneratedSources
+            .Where(s => s.HintName is "ActivationGen.ActivationAttribute.g.cs" or "Microsoft.CodeAnalysis.EmbeddedAttribute.cs")
+            .Select(s => s.SyntaxTree));
+        nameOnlyAfterFirstRun = CreateAnchorDriver(new BaselineGenerators.NameOnly()).RunGenerators(anchorBaseline);
+        signatureAfterFirstRun = CreateAnchorDriver(new BaselineGenerators.Signature()).RunGenerators(anchorBaseline);
+        BaselineGenerators.CheckFoundAll(nameOnlyAfterFirstRun);
+        BaselineGenerators.CheckFoundAll(signatureAfterFirstRun);
     }
+
+    private static GeneratorDriver CreateAnchorDriver(IIncrementalGenerator anchor)
+        => CSharpGeneratorDriver.Create([anchor.AsSourceGenerator()], parseOptions: SyntheticProject.ParseOptions);
 
     [IterationSetup(Target = nameof(FirstRun))]
     public void FreshCompilation() => next = SyntheticProject.Compile(trees);
@@ -52,4 +70,15 @@ public class GeneratorRunBenchmarks
     /// <summary>The driver that has seen the project reruns after one unrelated file changed.</summary>
     [Benchmark]
     public GeneratorDriver EditUnrelatedFile() => afterFirstRun.RunGenerators(next);
+
+    [IterationSetup(Targets = [nameof(EditUnrelatedFile_AnchorNameOnly), nameof(EditUnrelatedFile_AnchorSignature)])]
+    public void EditedAnchorCompilation() => next = SyntheticProject.WithEdit(anchorBaseline, edit++);
+
+    /// <summary>Anchor: the same edit with a generator whose ForAttributeWithMetadataName transform returns the name.</summary>
+    [Benchmark]
+    public GeneratorDriver EditUnrelatedFile_AnchorNameOnly() => nameOnlyAfterFirstRun.RunGenerators(next);
+
+    /// <summary>Anchor: the same edit with a transform that also reads the signature's types and the attribute's arguments.</summary>
+    [Benchmark]
+    public GeneratorDriver EditUnrelatedFile_AnchorSignature() => signatureAfterFirstRun.RunGenerators(next);
 }
