@@ -226,7 +226,7 @@ internal sealed class ActivationCatalog
     private ReluEvidence? FindProjectRelu(CancellationToken cancellationToken)
     {
         ReluEvidence? byName = null;
-        foreach (ISymbol symbol in Compilation.GetSymbolsWithName(NetworkNames.IsRelu, SymbolFilter.TypeAndMember, cancellationToken))
+        foreach (ISymbol symbol in Compilation.GetSymbolsWithName(NetworkNames.DiesBelowZero, SymbolFilter.TypeAndMember, cancellationToken))
         {
             if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource)
             {
@@ -239,6 +239,11 @@ internal sealed class ActivationCatalog
                 {
                     // The generator's ReLU is the strongest evidence and the one the LeakyRelu fix can change.
                     return ReluEvidence.FromGenerated(generated.Activation);
+                }
+
+                if (FormFamilies.DiesBelowZero(generated.Form.Family))
+                {
+                    byName ??= ReluEvidence.FromGenerated(generated.Activation);
                 }
 
                 continue;

@@ -17,6 +17,17 @@ internal enum FormFamily
     HardSigmoid,
 }
 
+/// <summary>Facts about the families that the dead-neuron rules need.</summary>
+internal static class FormFamilies
+{
+    /// <summary>
+    /// ReLU and ReLU6: output 0 and gradient 0 for every z ≤ 0, so a unit pushed below zero for every input stays
+    /// dead. (Leaky ReLU, ELU and the tanh/sigmoid family keep a gradient; hard tanh and hard sigmoid saturate at
+    /// both ends but are not zero-gradient over the whole negative half-line at the default bounds.)
+    /// </summary>
+    public static bool DiesBelowZero(FormFamily family) => family is FormFamily.Relu or FormFamily.Relu6;
+}
+
 /// <summary>What a recognised function computes.</summary>
 internal enum FormRole
 {

@@ -174,8 +174,8 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Why this type's weights feed a ReLU: a ReLU the type applies (the generator's first, as the leaky ReLU
-    /// fix can change it), a generated ReLU it declares, or, when it applies no activation at all (a layer
+    /// Why this type's weights feed a ReLU (or a ReLU6, which dies below zero the same way): a ReLU the type
+    /// applies (the generator's first, as the leaky ReLU fix can change it), a generated ReLU it declares, or, when it applies no activation at all (a layer
     /// whose activation lives elsewhere), a ReLU declared in the project.
     /// </summary>
     internal static ReluEvidence? Evidence(TypeActivationScan scan, List<ActivationApplication> applications)
@@ -185,7 +185,7 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
         ActivationApplication? inline = null;
         foreach (ActivationApplication application in applications)
         {
-            if (application.Form is not { Family: FormFamily.Relu, Role: FormRole.Forward })
+            if (application.Form.Role != FormRole.Forward || !FormFamilies.DiesBelowZero(application.Form.Family))
             {
                 continue;
             }
@@ -198,7 +198,9 @@ public sealed class DeadNeuronAnalyzer : DiagnosticAnalyzer
             inline ??= application;
         }
 
-        if (catalog.GeneratedIn(type).FirstOrDefault(g => g.Form.Family == FormFamily.Relu) is { } declared)
+        GeneratedActivation? declared = catalog.GeneratedIn(type).FirstOrDefault(g => g.Form.Family == FormFamily.Relu)
+            ?? catalog.GeneratedIn(type).FirstOrDefault(g => FormFamilies.DiesBelowZero(g.Form.Family));
+        if (declared is not null)
         {
             return ReluEvidence.FromGenerated(declared);
         }

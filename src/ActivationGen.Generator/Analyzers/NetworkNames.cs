@@ -61,6 +61,16 @@ internal static class NetworkNames
             && !lower.Contains("elu6");
     }
 
+    /// <summary>
+    /// A ReLU by <see cref="IsRelu"/> or a ReLU6 (Relu6, ReLU6Layer): both output 0 with no gradient below zero.
+    /// Kept apart from <see cref="IsRelu"/>, which also names what a called method computes.
+    /// </summary>
+    public static bool DiesBelowZero(string name)
+    {
+        string lower = name.Replace("_", string.Empty).ToLowerInvariant();
+        return IsRelu(name) || (lower.Contains("relu6") && !lower.Contains("leaky"));
+    }
+
     /// <summary>Leaky or another ReLU variant with a non-zero negative side.</summary>
     public static bool IsLeakyRelu(string name)
     {

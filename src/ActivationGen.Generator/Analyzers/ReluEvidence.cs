@@ -11,8 +11,17 @@ namespace ActivationGen.Generator.Analyzers;
 /// <param name="GeneratedAttribute">The attribute of a generated ReLU, or null.</param>
 internal sealed record ReluEvidence(string Description, SyntaxReference? GeneratedAttribute)
 {
+    /// <summary>
+    /// A generated ReLU or ReLU6. Only a ReLU carries its attribute for the leaky ReLU fix: turning a ReLU6 into a
+    /// leaky ReLU would also drop its cap at 6, a change the user has to choose.
+    /// </summary>
     public static ReluEvidence FromGenerated(GeneratedActivation activation)
-        => new("this project ('" + activation.Method.ContainingType.Name + "." + activation.Method.Name + "' is [Activation(Kind.Relu)])", activation.Attribute);
+    {
+        bool relu = activation.Form.Family == FormFamily.Relu;
+        return new(
+            "this project ('" + activation.Method.ContainingType.Name + "." + activation.Method.Name + "' is [Activation(Kind." + (relu ? "Relu" : "Relu6") + ")])",
+            relu ? activation.Attribute : null);
+    }
 
     public static ReluEvidence FromName(ISymbol symbol)
         => new("this project (it declares '" + (symbol.ContainingType is { } t ? t.Name + "." : string.Empty) + symbol.Name + "')", null);

@@ -48,6 +48,6 @@ internal sealed class WeightedSums
         return weights => _targets.TryGetValue(weights, out ConcurrentBag<ILocalSymbol?>? sums)
             && sums.All(sum => sum is not null
                 && consumers.TryGetValue(sum, out List<FormFamily>? families)
-                && families.All(f => f is not FormFamily.Relu));
+                && families.All(f => !FormFamilies.DiesBelowZero(f)));
     }
 }
