@@ -62,10 +62,45 @@ internal sealed record ActivationModel(
     DeclaredShape Shape,
     EquatableArray<DeclaredParameter> Parameters,
     ActivationKindId Kind,
-    EquatableArray<KindParameterValue> KindParameters,
-    string HintName)
+    EquatableArray<KindParameterValue> KindParameters)
 {
     public KernelConfig Kernel => new(Kind, ElementType, KindParameters);
+
+    /// <summary>
+    /// A readable, unique file name: Namespace.Outer.Inner.Method.float plus a short hash of the exact
+    /// (case-sensitive, arity-aware) identity, because hint names are compared ignoring case. Computed when the
+    /// family is emitted, not stored: the parser builds a model for every annotated method after every edit.
+    /// </summary>
+    public string HintName
+    {
+        get
+        {
+            var readable = new System.Text.StringBuilder(Namespace ?? string.Empty);
+            var identity = new System.Text.StringBuilder(Namespace ?? string.Empty);
+            foreach (ContainingTypeModel type in ContainingTypes)
+            {
+                readable.Append(readable.Length == 0 ? string.Empty : ".").Append(type.Name);
+                identity.Append('.').Append(type.Name).Append(type.TypeParameters);
+            }
+
+            readable.Append('.').Append(MethodName);
+            identity.Append('.').Append(MethodName).Append('/').Append(ElementType);
+
+            var safe = new System.Text.StringBuilder(readable.Length);
+            foreach (char c in readable.ToString())
+            {
+                safe.Append((c < 128 && char.IsLetterOrDigit(c)) || c == '.' || c == '_' ? c : '_');
+            }
+
+            uint hash = 2166136261;
+            foreach (char c in identity.ToString())
+            {
+                hash = unchecked((hash ^ c) * 16777619);
+            }
+
+            return safe + "." + ElementKeyword + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        }
+    }
 
     /// <summary>"float" or "double".</summary>
     public string ElementKeyword => ElementType == ElementType.Single ? "float" : "double";
@@ -128,8 +163,7 @@ internal sealed record KernelConfig(ActivationKindId Kind, ElementType ElementTy
             DeclaredShape.Scalar,
             new[] { new DeclaredParameter("z", string.Empty) }.ToEquatableArray(),
             Kind,
-            KindParameters,
-            HintName);
+            KindParameters);
 }
 
 /// <summary>What the user's compilation can compile, read once per compilation.</summary>

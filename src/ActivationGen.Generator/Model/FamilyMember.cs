@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace ActivationGen.Generator.Model;
 
@@ -25,8 +26,16 @@ internal enum MemberRole
 /// <summary>One member of a generated family: its name suffix, role, and parameters.</summary>
 internal sealed record FamilyMember(string Suffix, MemberRole Role, bool IsSpan, ImmutableArray<ParameterShape> Parameters, ImmutableArray<string> ParameterNames)
 {
-    /// <summary>The family in the order the generated file lists it (stable, so snapshots are stable).</summary>
-    public static IEnumerable<FamilyMember> For(bool withFromOutput)
+    private static readonly ImmutableArray<FamilyMember> WithFromOutput = Build(withFromOutput: true).ToImmutableArray();
+    private static readonly ImmutableArray<FamilyMember> WithoutFromOutput = Build(withFromOutput: false).ToImmutableArray();
+
+    /// <summary>
+    /// The family in the order the generated file lists it (stable, so snapshots are stable). Built once: the
+    /// parser walks it for every annotated method on every edit.
+    /// </summary>
+    public static ImmutableArray<FamilyMember> For(bool withFromOutput) => withFromOutput ? WithFromOutput : WithoutFromOutput;
+
+    private static IEnumerable<FamilyMember> Build(bool withFromOutput)
     {
         yield return Scalar(string.Empty, MemberRole.Forward, "z");
         yield return Scalar("Derivative", MemberRole.Derivative, "z");

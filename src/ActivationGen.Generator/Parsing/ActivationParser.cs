@@ -137,8 +137,7 @@ internal static class ActivationParser
             finalShape,
             method.Parameters.Select(p => new DeclaredParameter(Escape(p.Name), p.ScopedKind == ScopedKind.ScopedValue ? "scoped " : string.Empty)).ToEquatableArray(),
             kind.Id,
-            parameters.ToEquatableArray(),
-            HintName(ns, containingTypes, method.Name, elementType));
+            parameters.ToEquatableArray());
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -532,6 +531,26 @@ internal static class ActivationParser
             || SymbolEqualityComparer.Default.Equals(candidate, method.PartialDefinitionPart)
             || SymbolEqualityComparer.Default.Equals(candidate, method.PartialImplementationPart);
 
+        // Loops, not LINQ: this runs for every member of every annotated method after every edit.
+        bool SameParameters(IMethodSymbol existing, FamilyMember member)
+        {
+            ImmutableArray<IParameterSymbol> parameters = existing.Parameters;
+            if (parameters.Length != member.Parameters.Length || existing.TypeParameters.Length != 0)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                if (!Matches(parameters[i].Type, member.Parameters[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         foreach (FamilyMember member in FamilyMember.For(kind.HasDerivativeFromOutput))
         {
             // The declared member itself is checked too: a second declaration with the same signature (CS0756)
@@ -552,11 +571,7 @@ internal static class ActivationParser
                         continue;
                     }
 
-                    bool clash = existing is not IMethodSymbol existingMethod
-                        || (existingMethod.Parameters.Length == member.Parameters.Length
-                            && existingMethod.TypeParameters.Length == 0
-                            && existingMethod.Parameters.Select((p, i) => Matches(p.Type, member.Parameters[i])).All(m => m));
-                    if (clash)
+                    if (existing is not IMethodSymbol existingMethod || SameParameters(existingMethod, member))
                     {
                         owner = current.Name;
                         break;
@@ -656,37 +671,5 @@ internal static class ActivationParser
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// A readable, unique file name: Namespace.Outer.Inner.Method.float plus a short hash of the exact
-    /// (case-sensitive, arity-aware) identity, because hint names are compared ignoring case.
-    /// </summary>
-    private static string HintName(string? ns, ImmutableArray<ContainingTypeModel> types, string methodName, ElementType element)
-    {
-        var readable = new StringBuilder(ns ?? string.Empty);
-        var identity = new StringBuilder(ns ?? string.Empty);
-        foreach (ContainingTypeModel type in types)
-        {
-            readable.Append(readable.Length == 0 ? string.Empty : ".").Append(type.Name);
-            identity.Append('.').Append(type.Name).Append(type.TypeParameters);
-        }
-
-        readable.Append('.').Append(methodName);
-        identity.Append('.').Append(methodName).Append('/').Append(element);
-
-        var safe = new StringBuilder(readable.Length);
-        foreach (char c in readable.ToString())
-        {
-            safe.Append((c < 128 && char.IsLetterOrDigit(c)) || c == '.' || c == '_' ? c : '_');
-        }
-
-        uint hash = 2166136261;
-        foreach (char c in identity.ToString())
-        {
-            hash = unchecked((hash ^ c) * 16777619);
-        }
-
-        return safe + "." + (element == ElementType.Single ? "float" : "double") + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
     }
 }
