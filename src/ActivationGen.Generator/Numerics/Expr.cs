@@ -408,28 +408,21 @@ internal static class E
 
     /// <summary>
     /// z clamped to [lo, hi] for lo &lt; hi: lo below, hi above, z between and for NaN. Where lo (hi) is a zero
-    /// it is compared with ≤ (≥), so that z = −0 clamped at lo = +0 gives +0, as <see cref="Saturate"/> does;
+    /// it is compared with ≤ (≥), so that z = −0 clamped at lo = +0 gives +0, as ReLU does;
     /// otherwise z = lo gives z, which has lo's bits, so the cheaper one-sided bound applies. Pass bounds
     /// already rounded to the element type.
     /// </summary>
     public static Expr Clamp(Expr z, double lo, double hi)
     {
-        // A local: the scalar rendering of the upper bound reads its operand twice.
         string loText = lo.ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace("-", "−");
+
+        // A local: the scalar rendering of the upper bound reads its operand twice.
         Expr lower = Let(
             "raised",
             lo == 0 ? Select(Le(z, lo), lo, z) : AtLeast(z, lo),
             lo == 0 ? "raised = z ≤ " + loText + " ? " + loText + " : z" : "raised = z < " + loText + " ? " + loText + " : z (one MAXPS/MAXPD on x86)");
         return hi == 0 ? Select(Ge(lower, hi), hi, lower) : AtMost(lower, hi);
     }
-
-    /// <summary>
-    /// A function that saturates outside [lo, hi]: <paramref name="below"/> for z ≤ lo (so a clamp of −0 to
-    /// lo = 0 gives +0, as ReLU does), <paramref name="above"/> for z ≥ hi, <paramref name="between"/> between
-    /// them and for NaN (both comparisons are false), where it must itself give NaN.
-    /// </summary>
-    public static Expr Saturate(Expr z, Expr lo, Expr below, Expr hi, Expr above, Expr between)
-        => Select(Le(z, lo), below, Select(Ge(z, hi), above, between));
 
     /// <summary>
     /// 1/(a + b), accurate to about half an ulp. d = a + b rounds, but (a − d) + b is its exact error when
