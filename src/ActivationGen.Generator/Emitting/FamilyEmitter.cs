@@ -175,14 +175,25 @@ internal sealed class FamilyContext
     };
 
     /// <summary>The roots a member's kernel evaluates: one per output.</summary>
-    public IReadOnlyList<Expr> Roots(MemberRole role) => role switch
+    public IReadOnlyList<Expr> Roots(MemberRole role) => Roots(role, Kernels);
+
+    /// <summary>
+    /// The roots for a vector whose every |z| is within the kind's normal range, with that limit; null where the
+    /// kind has no such kernels or the member reads y rather than z.
+    /// </summary>
+    public (double Limit, IReadOnlyList<Expr> Roots)? NormalRangeRoots(MemberRole role)
+        => Kernels.NormalRange is { } range && role is not (MemberRole.DerivativeFromOutput or MemberRole.BackwardFromOutput)
+            ? (range.Limit, Roots(role, range.Kernels))
+            : null;
+
+    private static IReadOnlyList<Expr> Roots(MemberRole role, KindKernels kernels) => role switch
     {
-        MemberRole.Forward => [Kernels.Forward],
-        MemberRole.Derivative => [Kernels.Derivative],
-        MemberRole.DerivativeFromOutput => [Kernels.DerivativeFromOutput!],
-        MemberRole.ForwardWithDerivative => [Kernels.Forward, Kernels.Derivative],
-        MemberRole.Backward => [E.GradOutput * Kernels.Derivative],
-        _ => [E.GradOutput * Kernels.DerivativeFromOutput!],
+        MemberRole.Forward => [kernels.Forward],
+        MemberRole.Derivative => [kernels.Derivative],
+        MemberRole.DerivativeFromOutput => [kernels.DerivativeFromOutput!],
+        MemberRole.ForwardWithDerivative => [kernels.Forward, kernels.Derivative],
+        MemberRole.Backward => [E.GradOutput * kernels.Derivative],
+        _ => [E.GradOutput * kernels.DerivativeFromOutput!],
     };
 
     public string ParametersText(FamilyMember member)

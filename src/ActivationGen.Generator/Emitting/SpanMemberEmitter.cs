@@ -237,6 +237,29 @@ internal static class SpanMemberEmitter
 
         writer.WriteLine(ScalarMemberEmitter.AggressiveInlining);
         writer.OpenBlock("static " + returns + " " + name + "(" + parameters + ")");
+        if (family.NormalRangeRoots(member.Role) is { } normalRange)
+        {
+            // Branch per vector on the lanes' range: real inputs take the first block; the general one, with its
+            // clamps and two-factor scaling, serves vectors holding a NaN or a value beyond the limit.
+            writer.WriteLine("// Every |" + input + "| ≤ " + normalRange.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (no NaN): exp's normal range, where 2^n needs no range clamp and");
+            writer.WriteLine("// is one factor; the same bits as the general form below, which any other vector takes.");
+            writer.OpenBlock("if (" + syntax.AllAbsAtMost(input, normalRange.Limit) + ")");
+            WriteKernelBody(writer, syntax, normalRange.Roots, input);
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            WriteKernelBody(writer, syntax, roots, input);
+            writer.CloseBlock();
+        }
+        else
+        {
+            WriteKernelBody(writer, syntax, roots, input);
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void WriteKernelBody(SourceWriter writer, VectorSyntax syntax, IReadOnlyList<Expr> roots, string input)
+    {
         RenderedKernel kernel = KernelRenderer.Render(
             syntax,
             roots,
@@ -244,6 +267,5 @@ internal static class SpanMemberEmitter
             new NameScope([input, "gradOutput"]));
         ScalarMemberEmitter.WriteLocals(writer, kernel, "var", "var");
         writer.WriteLine("return " + (roots.Count == 1 ? kernel.Results[0] : "(" + string.Join(", ", kernel.Results) + ")") + ";");
-        writer.CloseBlock();
     }
 }

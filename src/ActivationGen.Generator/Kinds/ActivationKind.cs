@@ -65,7 +65,19 @@ internal sealed record KindParameter(
 /// <param name="Derivative">g'(z), reading <see cref="E.Z"/>; may share <see cref="LetExpr"/>s with Forward.</param>
 /// <param name="DerivativeFromOutput">g'(z) written in y = g(z), reading <see cref="E.Y"/>; null where
 /// the derivative is not a function of the output.</param>
-internal sealed record KindKernels(Expr Forward, Expr Derivative, Expr? DerivativeFromOutput);
+internal sealed record KindKernels(Expr Forward, Expr Derivative, Expr? DerivativeFromOutput)
+{
+    /// <summary>
+    /// Optional cheaper kernels for a vector whose every lane has |z| ≤ <see cref="NormalRangeKernels.Limit"/>
+    /// (NaN excluded), with the same bits there as these; the vector kernels test the lanes and pick one.
+    /// </summary>
+    public NormalRangeKernels? NormalRange { get; init; }
+}
+
+/// <summary>Kernels valid where every |z| ≤ <paramref name="Limit"/>: the same bits as the general ones there.</summary>
+/// <param name="Limit">Largest |z| the kernels accept.</param>
+/// <param name="Kernels">Forward and derivative written for that range (their own NormalRange is null).</param>
+internal sealed record NormalRangeKernels(double Limit, KindKernels Kernels);
 
 /// <summary>
 /// One activation kind: its formulas in words (for docs and the generated header) and in the expression

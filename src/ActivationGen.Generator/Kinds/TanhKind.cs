@@ -37,20 +37,30 @@ internal sealed class TanhKind : ActivationKind
         + "m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by "
         + "m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of "
         + "positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) "
-        + "/ 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²).";
+        + "/ 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). "
+        + "Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits.";
 
     public override KindKernels Build(ElementType type, ActivationModel model)
+        => Build(type, normalRange: false) with
+        {
+            // x = −2|z| is in exp's normal range for |z| up to half its limit.
+            NormalRange = new NormalRangeKernels(ExpApproximation.NormalRangeLimit(type) / 2, Build(type, normalRange: true)),
+        };
+
+    /// <param name="type">Element type.</param>
+    /// <param name="normalRange">Write the kernels for |z| ≤ half of <see cref="ExpApproximation.NormalRangeLimit"/> only.</param>
+    private static KindKernels Build(ElementType type, bool normalRange)
     {
         // Up to |z| = tail, 1/s ≤ 2^22 (float) / 2^51 (double) so e^(2|z|) + 2 is formed exactly; beyond it
         // g' = 4e(1 − 2e + 3e² − …) = 4e(1 − 2e) to 3e² relative.
         double tail = type == ElementType.Single ? 7.5 : 17.5;
         Expr a = Let("a", Abs(Z));
-        ExpReduction reduction = ExpApproximation.Reduce(Let("x", -2 * a, "x = −2|z| ≤ 0"), type, nonPositive: true);
+        ExpReduction reduction = ExpApproximation.Reduce(Let("x", -2 * a, "x = −2|z| ≤ 0"), type, nonPositive: true, normalRange);
         Expr s = reduction.Scale, q = reduction.Q, s1 = reduction.Scale1, sInv = reduction.ScaleInverse, qNeg = reduction.QNegated;
 
         Expr sq = Let("sq", s * q, "s·q (exact unless subnormal): e = s + s·q, kept unrounded");
         Expr g = Let("g", CompensatedReciprocalOfOnePlus(s, sq, "d"), "g = 1/(1 + e), e = e^(−2|z|)");
-        Expr m = Let("m", MulAdd(q * s1, g, s1 * g) * reduction.Scale2, "m = σ(−2|z|) = e·g, rounded once");
+        Expr m = Let("m", reduction.ApplyScale2(MulAdd(q * s1, g, s1 * g)), "m = σ(−2|z|) = e·g, rounded once");
 
         Expr a2 = Let("a2", a * a);
         Expr small = MulAdd(a * a2, Polynomial(a2, type == ElementType.Single ? SingleT : DoubleT), a);
@@ -60,7 +70,7 @@ internal sealed class TanhKind : ActivationKind
         // Tail 4e(1 − 2e) as 4s + (4s·q − 8e²): 4s is exact, so only the small terms round (once on the result's
         // grid even where e itself would be subnormal).
         Expr e = Let("e", reduction.Exp(), "e = e^(−2|z|) = s·(1 + q)");
-        Expr fourS = Let("s4", (4 * reduction.Scale1) * reduction.Scale2, "4s = 2^(n+2), exact even where s = 2^n would underflow");
+        Expr fourS = Let("s4", reduction.ApplyScale2(4 * reduction.Scale1), "4s = 2^(n+2), exact even where s = 2^n would underflow");
         Expr tailValue = fourS + MulAdd(-8 * e, e, fourS * q);
         Expr derivative = Select(Gt(a, tail), tailValue, 4 * CompensatedReciprocal(sInv + 2, MulAdd(sInv, qNeg, e), "c"));
         return new KindKernels(forward, derivative, DerivativeFromOutput: MulAdd(-Y, Y, 1, unfused: (1 - Y) * (1 + Y)));
