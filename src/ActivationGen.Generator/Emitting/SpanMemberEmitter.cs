@@ -29,6 +29,13 @@ internal static class SpanMemberEmitter
         }
 
         DocumentationEmitter.Write(writer, family, member);
+        if (family.KernelClass is null && family.Target.HasHardwareIntrinsics && family.Kernels.NormalRange is not null)
+        {
+            // The loop inlines one kernel per vector width and call site; inlined into its caller as well, the
+            // loop would share the caller's inlining budget and the JIT would leave the kernels as calls.
+            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        }
+
         writer.OpenBlock(family.Modifiers(member) + " void " + family.MemberName(member) + "(" + family.ParametersText(member) + ")");
         if (family.KernelClass is not null)
         {
@@ -95,6 +102,15 @@ internal static class SpanMemberEmitter
         List<string> lastResults = outputs.Select(x => names.Fresh(Plain(x) + "LastBlock")).ToList();
         Dictionary<int, string> kernelNames = Widths.ToDictionary(w => w, w => names.Fresh("Kernel" + w));
 
+        // Sigmoid and tanh: each vector is tested for exp's normal range here, in the loop, and goes to the short
+        // kernel or to the general one (out of line). Each branch stores its own result: a kernel that branched
+        // inside and returned either result made the JIT pass every result through the stack.
+        (double Limit, IReadOnlyList<Expr> Roots)? normalRange = family.NormalRangeRoots(member.Role);
+        Dictionary<int, string> generalNames = normalRange is null
+            ? new Dictionary<int, string>()
+            : Widths.ToDictionary(w => w, w => names.Fresh("Kernel" + w + "General"));
+        string inputBlock = names.Fresh(Plain(inputs[0]) + "Block");
+
         // Names of the unrolled blocks' results (each width's loop sits in its own block, so they are reused).
         List<List<string>> unrolledResults = Enumerable.Range(0, family.Kind.UnrollFactor)
             .Select(u => outputs.Select(x => names.Fresh(Plain(x) + "Block" + u)).ToList())
@@ -123,7 +139,7 @@ internal static class SpanMemberEmitter
                 writer.WriteLine("var " + lastBlocks[k] + " = " + v + ".LoadUnsafe(ref " + inputRefs[k] + ", " + last + ");");
             }
 
-            int unroll = family.Kind.UnrollFactor;
+            int unroll = normalRange is null ? family.Kind.UnrollFactor : 1;
             writer.WriteLine("nuint " + i + " = 0;");
             if (unroll > 1)
             {
@@ -154,9 +170,28 @@ internal static class SpanMemberEmitter
             }
 
             writer.OpenBlock("for (; " + i + " < " + last + "; " + i + " += " + count + ")");
-            WriteVectorStep(writer, v, kernelNames[width], inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + i + ")").ToList(), outputRefs, results, i);
+            List<string> loads = inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + i + ")").ToList();
+            if (normalRange is { } range)
+            {
+                writer.WriteLine("var " + inputBlock + " = " + loads[0] + ";");
+                loads[0] = inputBlock;
+                WriteGuardedStep(writer, syntax, range.Limit, kernelNames[width], generalNames[width], loads, outputRefs, results, i);
+            }
+            else
+            {
+                WriteVectorStep(writer, v, kernelNames[width], loads, outputRefs, results, i);
+            }
+
             writer.CloseBlock();
-            WriteVectorStep(writer, v, kernelNames[width], lastBlocks, outputRefs, lastResults, last);
+            if (normalRange is { } lastRange)
+            {
+                WriteGuardedStep(writer, syntax, lastRange.Limit, kernelNames[width], generalNames[width], lastBlocks, outputRefs, lastResults, last);
+            }
+            else
+            {
+                WriteVectorStep(writer, v, kernelNames[width], lastBlocks, outputRefs, lastResults, last);
+            }
+
             writer.WriteLine("return;");
             writer.CloseBlock();
         }
@@ -173,8 +208,19 @@ internal static class SpanMemberEmitter
         foreach (int width in Widths)
         {
             writer.WriteLine();
-            WriteVectorKernel(writer, family, member, new VectorSyntax(family.Model.ElementType, width, family.Target), kernelNames[width]);
+            WriteVectorKernel(writer, family, member, new VectorSyntax(family.Model.ElementType, width, family.Target), kernelNames[width], generalNames.TryGetValue(width, out string? general) ? general : null);
         }
+    }
+
+    /// <summary>One vector through the short kernel when every |input| is within the normal range, else the general one.</summary>
+    private static void WriteGuardedStep(SourceWriter writer, VectorSyntax syntax, double limit, string kernel, string general, IReadOnlyList<string> arguments, List<string> outputRefs, List<string> results, string index)
+    {
+        writer.OpenBlock("if (" + syntax.AllAbsAtMost(arguments[0], limit) + ")");
+        WriteVectorStep(writer, syntax.Static, kernel, arguments, outputRefs, results, index);
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        WriteVectorStep(writer, syntax.Static, general, arguments, outputRefs, results, index);
+        writer.CloseBlock();
     }
 
     private static void WriteVectorStep(SourceWriter writer, string v, string kernel, IReadOnlyList<string> arguments, List<string> outputRefs, List<string> results, string index)
@@ -225,7 +271,7 @@ internal static class SpanMemberEmitter
         }
     }
 
-    private static void WriteVectorKernel(SourceWriter writer, FamilyContext family, FamilyMember member, VectorSyntax syntax, string name)
+    private static void WriteVectorKernel(SourceWriter writer, FamilyContext family, FamilyMember member, VectorSyntax syntax, string name, string? general)
     {
         string v = syntax.RealType;
         IReadOnlyList<Expr> roots = family.Roots(member.Role);
@@ -235,26 +281,26 @@ internal static class SpanMemberEmitter
         string parameters = v + " " + input + (backward ? ", " + v + " gradOutput" : string.Empty);
         string returns = roots.Count == 1 ? v : "(" + string.Join(", ", roots.Select(_ => v)) + ")";
 
-        writer.WriteLine(ScalarMemberEmitter.AggressiveInlining);
-        writer.OpenBlock("static " + returns + " " + name + "(" + parameters + ")");
-        if (family.NormalRangeRoots(member.Role) is { } normalRange)
+        if (general is not null && family.NormalRangeRoots(member.Role) is { } normalRange)
         {
-            // Branch per vector on the lanes' range: real inputs take the first block; the general one, with its
-            // clamps and two-factor scaling, serves vectors holding a NaN or a value beyond the limit.
-            writer.WriteLine("// Every |" + input + "| ≤ " + normalRange.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (no NaN): exp's normal range, where 2^n needs no range clamp and");
-            writer.WriteLine("// is one factor; the same bits as the general form below, which any other vector takes.");
-            writer.OpenBlock("if (" + syntax.AllAbsAtMost(input, normalRange.Limit) + ")");
+            string limit = normalRange.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            writer.WriteLine("// For a vector whose every |" + input + "| ≤ " + limit + " (exp's normal range): 2^n needs no range clamp and is one factor.");
+            writer.WriteLine("// The same bits as " + general + ", which the loop calls for any other vector (NaN, ±∞, larger |" + input + "|).");
+            writer.WriteLine(ScalarMemberEmitter.AggressiveInlining);
+            writer.OpenBlock("static " + returns + " " + name + "(" + parameters + ")");
             WriteKernelBody(writer, syntax, normalRange.Roots, input);
             writer.CloseBlock();
-            writer.OpenBlock("else");
-            WriteKernelBody(writer, syntax, roots, input);
-            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            name = general;
         }
         else
         {
-            WriteKernelBody(writer, syntax, roots, input);
+            writer.WriteLine(ScalarMemberEmitter.AggressiveInlining);
         }
 
+        writer.OpenBlock("static " + returns + " " + name + "(" + parameters + ")");
+        WriteKernelBody(writer, syntax, roots, input);
         writer.CloseBlock();
     }
 

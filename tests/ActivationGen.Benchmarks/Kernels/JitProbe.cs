@@ -43,7 +43,11 @@ internal static class JitProbe
         {
             GeneratedKernels.Forward<T>(kind, z, y);
             GeneratedKernels.Derivative<T>(kind, z, d);
-            GeneratedKernels.DerivativeFromOutput<T>(kind, y, d);
+            if (kind != KernelKind.HardSigmoid) // no from-output derivative (y cannot tell z = 3 − ε from 3)
+            {
+                GeneratedKernels.DerivativeFromOutput<T>(kind, y, d);
+            }
+
             GeneratedKernels.Backward<T>(kind, z, y, d);
             GeneratedKernels.ForwardWithDerivative<T>(kind, z, y, d);
         }

@@ -139,6 +139,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
         /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void Sigmoid(global::System.ReadOnlySpan<float> z, global::System.Span<float> y)
         {
             ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -151,9 +152,24 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref yRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock), ref yRef, i);
+                    }
+                    else
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock), ref yRef, i);
+                    }
                 }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref yRef, last);
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref yRef, last);
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zLast), ref yRef, last);
+                }
                 return;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -163,9 +179,24 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref yRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock), ref yRef, i);
+                    }
+                    else
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock), ref yRef, i);
+                    }
                 }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref yRef, last);
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref yRef, last);
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zLast), ref yRef, last);
+                }
                 return;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -175,9 +206,24 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref yRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock), ref yRef, i);
+                    }
+                    else
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock), ref yRef, i);
+                    }
                 }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref yRef, last);
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref yRef, last);
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zLast), ref yRef, last);
+                }
                 return;
             }
             for (nuint i = 0; i < length; i++)
@@ -185,247 +231,244 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i) = Sigmoid(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
             }
 
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
-                    var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * s, g, s * g);
-                    return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg);
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                    return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg);
-                }
+                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
+                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * s, g, s * g);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512General(global::System.Runtime.Intrinsics.Vector512<float> z)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg);
+            }
+
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
-                    var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * s, g, s * g);
-                    return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg);
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                    return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg);
-                }
+                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
+                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * s, g, s * g);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg);
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256General(global::System.Runtime.Intrinsics.Vector256<float> z)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg);
+            }
+
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
-                    var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * s, g, s * g);
-                    return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg);
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                    return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg);
-                }
+                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
+                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * s, g, s * g);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128General(global::System.Runtime.Intrinsics.Vector128<float> z)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg);
             }
         }
 
@@ -434,6 +477,7 @@ namespace ActivationGen.Internal
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
         /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidDerivative(global::System.ReadOnlySpan<float> z, global::System.Span<float> dydz)
         {
             ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -446,9 +490,24 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock), ref dydzRef, i);
+                    }
+                    else
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock), ref dydzRef, i);
+                    }
                 }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref dydzRef, last);
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref dydzRef, last);
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zLast), ref dydzRef, last);
+                }
                 return;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -458,9 +517,24 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock), ref dydzRef, i);
+                    }
+                    else
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock), ref dydzRef, i);
+                    }
                 }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref dydzRef, last);
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref dydzRef, last);
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zLast), ref dydzRef, last);
+                }
                 return;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -470,9 +544,24 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i)), ref dydzRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock), ref dydzRef, i);
+                    }
+                    else
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock), ref dydzRef, i);
+                    }
                 }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref dydzRef, last);
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref dydzRef, last);
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zLast), ref dydzRef, last);
+                }
                 return;
             }
             for (nuint i = 0; i < length; i++)
@@ -480,253 +569,250 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
             }
 
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
-                    var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
+                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512General(global::System.Runtime.Intrinsics.Vector512<float> z)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+            }
+
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
-                    var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
+                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256General(global::System.Runtime.Intrinsics.Vector256<float> z)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+            }
+
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
-                    var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
+                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128General(global::System.Runtime.Intrinsics.Vector128<float> z)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
@@ -735,6 +821,7 @@ namespace ActivationGen.Internal
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
         /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidDerivativeFromOutput(global::System.ReadOnlySpan<float> y, global::System.Span<float> dydz)
         {
             ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
@@ -806,6 +893,7 @@ namespace ActivationGen.Internal
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
         /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidForward(global::System.ReadOnlySpan<float> z, global::System.Span<float> y, global::System.Span<float> dydz)
         {
             ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -819,13 +907,32 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    var (yBlock, dydzBlock) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                    {
+                        var (yBlock, dydzBlock) = Kernel512(zBlock);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
+                    else
+                    {
+                        var (yBlock, dydzBlock) = Kernel512General(zBlock);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
                 }
-                var (yLastBlock, dydzLastBlock) = Kernel512(zLast);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yLastBlock, ref yRef, last);
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                {
+                    var (yLastBlock, dydzLastBlock) = Kernel512(zLast);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yLastBlock, ref yRef, last);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
+                }
+                else
+                {
+                    var (yLastBlock, dydzLastBlock) = Kernel512General(zLast);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yLastBlock, ref yRef, last);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
+                }
                 return;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -835,13 +942,32 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    var (yBlock, dydzBlock) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                    {
+                        var (yBlock, dydzBlock) = Kernel256(zBlock);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
+                    else
+                    {
+                        var (yBlock, dydzBlock) = Kernel256General(zBlock);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
                 }
-                var (yLastBlock, dydzLastBlock) = Kernel256(zLast);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yLastBlock, ref yRef, last);
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                {
+                    var (yLastBlock, dydzLastBlock) = Kernel256(zLast);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yLastBlock, ref yRef, last);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
+                }
+                else
+                {
+                    var (yLastBlock, dydzLastBlock) = Kernel256General(zLast);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yLastBlock, ref yRef, last);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
+                }
                 return;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -851,13 +977,32 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    var (yBlock, dydzBlock) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                    {
+                        var (yBlock, dydzBlock) = Kernel128(zBlock);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
+                    else
+                    {
+                        var (yBlock, dydzBlock) = Kernel128General(zBlock);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
+                    }
                 }
-                var (yLastBlock, dydzLastBlock) = Kernel128(zLast);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yLastBlock, ref yRef, last);
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                {
+                    var (yLastBlock, dydzLastBlock) = Kernel128(zLast);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yLastBlock, ref yRef, last);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
+                }
+                else
+                {
+                    var (yLastBlock, dydzLastBlock) = Kernel128General(zLast);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yLastBlock, ref yRef, last);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
+                }
                 return;
             }
             for (nuint i = 0; i < length; i++)
@@ -867,319 +1012,316 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = dValue;
             }
 
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
-                    var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * s, g, s * g);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
-                }
+                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
+                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * s, g, s * g);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512General(global::System.Runtime.Intrinsics.Vector512<float> z)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+            }
+
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
-                    var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * s, g, s * g);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
-                }
+                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
+                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * s, g, s * g);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256General(global::System.Runtime.Intrinsics.Vector256<float> z)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+            }
+
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
-                    var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * s, g, s * g);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
-                    var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var d = d1 + sq;
-                    var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                    var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                    var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                    // gNeg = σ(−|z|) = e·g
-                    var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
-                }
+                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
+                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * s, g, s * g);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128General(global::System.Runtime.Intrinsics.Vector128<float> z)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
+                var d = d1 + sq;
+                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
+                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
+                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
+                // gNeg = σ(−|z|) = e·g
+                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -1189,6 +1331,7 @@ namespace ActivationGen.Internal
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
         /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidBackward(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {
             ref float zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -1203,9 +1346,24 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    else
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
                 }
-                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast, gradOutputLast), ref gradInputRef, last);
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast, gradOutputLast), ref gradInputRef, last);
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zLast, gradOutputLast), ref gradInputRef, last);
+                }
                 return;
             }
             if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
@@ -1216,9 +1374,24 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    else
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
                 }
-                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast, gradOutputLast), ref gradInputRef, last);
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast, gradOutputLast), ref gradInputRef, last);
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zLast, gradOutputLast), ref gradInputRef, last);
+                }
                 return;
             }
             if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
@@ -1229,9 +1402,24 @@ namespace ActivationGen.Internal
                 nuint i = 0;
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
+                    else
+                    {
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                    }
                 }
-                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast, gradOutputLast), ref gradInputRef, last);
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast, gradOutputLast), ref gradInputRef, last);
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zLast, gradOutputLast), ref gradInputRef, last);
+                }
                 return;
             }
             for (nuint i = 0; i < length; i++)
@@ -1239,253 +1427,250 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradInputRef, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradOutputRef, i) * SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
             }
 
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
-                    var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                    return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
+                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512General(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+            }
+
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
-                    var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                    return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
+                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256General(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+            }
+
+            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
             {
-                // Every |z| ≤ 64 (no NaN): exp's normal range, where 2^n needs no range clamp and
-                // is one factor; the same bits as the general form below, which any other vector takes.
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                    // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                    var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
-                    var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
-                else
-                {
-                    var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                    // x = −|z| ≤ 0
-                    var x = -a;
-                    // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                    var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
-                    // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                    var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                    // k = n as an integer, read from the low bits of t
-                    var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
-                    // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                    var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
-                    var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                    var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                    // s = 2^n (exact)
-                    var s = scale1 * scale2;
-                    var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                    // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                    var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
-                    var u = r * r;
-                    var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-                    // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                    var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                    // q = e^r − 1 = r + r²·P(r)
-                    var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                    // e = e^(−|z|) = s·(1 + q)
-                    var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                    // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                    var sq = s * q;
-                    // 1/s = 2^(−n) (exact where it is used)
-                    var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
-                    // q̃ = e^(−r) − 1 = −r + r²·P(−r)
-                    var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
-                    // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                    var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
-                    var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
-                    // ρ = 1 − d·y, exact with a fused multiply-add
-                    var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                    return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
-                }
+                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128General(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
+            {
+                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                // x = −|z| ≤ 0
+                var x = -a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
+                var u = r * r;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                var sq = s * q;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
+                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
+                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                // ρ = 1 − d·y, exact with a fused multiply-add
+                var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return gradOutput * global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
         }
 
@@ -1495,6 +1680,7 @@ namespace ActivationGen.Internal
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
         /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {
             ref float yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
