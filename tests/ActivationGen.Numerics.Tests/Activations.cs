@@ -23,6 +23,13 @@ public static partial class SingleActivations
     [Activation(Kind.LeakyRelu, Slope = 0.2)]
     public static partial float LeakyRelu02(float z);
 
+    // Slopes at the ends of the valid (0, 1) as floats: the smallest normal float and the float just below 1.
+    [Activation(Kind.LeakyRelu, Slope = 1.1754944e-38)]
+    public static partial void LeakyReluSmallestSlope(ReadOnlySpan<float> z, Span<float> y);
+
+    [Activation(Kind.LeakyRelu, Slope = 0.99999994)]
+    public static partial float LeakyReluSlopeNearOne(float z);
+
     [Activation(Kind.Relu6)]
     public static partial void Relu6(ReadOnlySpan<float> z, Span<float> y);
 
@@ -59,6 +66,9 @@ public static partial class DoubleActivations
 
     [Activation(Kind.LeakyRelu, Slope = 0.2)]
     public static partial void LeakyRelu02(ReadOnlySpan<double> z, Span<double> y);
+
+    [Activation(Kind.LeakyRelu, Slope = 2.2250738585072014e-308)]
+    public static partial void LeakyReluSmallestSlope(ReadOnlySpan<double> z, Span<double> y);
 
     [Activation(Kind.Relu6)]
     public static partial double Relu6(double z);

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Xunit;
 
 namespace ActivationGen.Numerics.Tests;
@@ -17,15 +19,18 @@ public class ExactKindTests
     [InlineData("Relu", 0.0)]
     [InlineData("LeakyRelu", 0.01)]
     [InlineData("LeakyRelu02", 0.2)]
+    [InlineData("LeakyReluSmallestSlope", 1.1754944e-38)]
+    [InlineData("LeakyReluSlopeNearOne", 0.99999994)]
     public void Single_members_match_the_definition(string name, double slope)
-        => Assert.Null(KindDefinitions.ReluMismatch(Families.SingleNamed(name), (float)slope));
+        => Assert.Null(KindDefinitions.ReluMismatch(Families.SingleNamed(name), (float)slope, relu: name == "Relu"));
 
     [Theory]
     [InlineData("Relu", 0.0)]
     [InlineData("LeakyRelu", 0.01)]
     [InlineData("LeakyRelu02", 0.2)]
+    [InlineData("LeakyReluSmallestSlope", 2.2250738585072014e-308)]
     public void Double_members_match_the_definition(string name, double slope)
-        => Assert.Null(KindDefinitions.ReluMismatch(Families.DoubleNamed(name), slope));
+        => Assert.Null(KindDefinitions.ReluMismatch(Families.DoubleNamed(name), slope, relu: name == "Relu"));
 
     [Theory]
     [InlineData("Relu6", 0.0, 6.0)]
@@ -44,6 +49,79 @@ public class ExactKindTests
     [InlineData("HardTanhFromNegativeZero", -0.0, 1.0)]
     public void Double_clamps_match_the_definition(string name, double min, double max)
         => Assert.Null(KindDefinitions.ClampMismatch(Families.DoubleNamed(name), min, max));
+
+    public static IEnumerable<object[]> PiecewiseLinearSingle => Families.SingleNames.Where(n => IsPiecewiseLinear((string)n[0]));
+
+    public static IEnumerable<object[]> PiecewiseLinearDouble => Families.DoubleNames.Where(n => IsPiecewiseLinear((string)n[0]));
+
+    /// <summary>
+    /// The span forward of the piecewise-linear kinds (one VFIXUPIMM for ReLU's zero bound, one MAXPS for leaky
+    /// ReLU, MAXPS/MINPS for the other bounds) gives exactly the scalar member's bits, NaN payloads and signalling
+    /// NaNs included, with each special value in every lane of the widest vector and in the scalar tail.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PiecewiseLinearSingle))]
+    public void Single_span_forward_keeps_the_scalar_bits_of_special_inputs(string name)
+    {
+        uint[] patterns =
+        [
+            0x7F800001, 0xFF800001, 0x7FA00000, 0x7FC00000, 0xFFC00001, 0x7FFFFFFF, 0x00000000, 0x80000000, 0x00000001, 0x80000001,
+            0x007FFFFF, 0x807FFFFF, 0x00800000, 0x80800000, 0x3F800000, 0xBF800000, 0x7F7FFFFF, 0xFF7FFFFF, 0x7F800000, 0xFF800000,
+            0x40C00000, 0xC0C00000, 0x3E800000, 0xBE800000,
+        ];
+        CheckSpecialBits(Families.SingleNamed(name), MemoryMarshal.Cast<uint, float>(patterns).ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(PiecewiseLinearDouble))]
+    public void Double_span_forward_keeps_the_scalar_bits_of_special_inputs(string name)
+    {
+        ulong[] patterns =
+        [
+            0x7FF0000000000001, 0xFFF0000000000001, 0x7FF4000000000000, 0x7FF8000000000000, 0xFFF8000000000001, 0x0000000000000000,
+            0x8000000000000000, 0x0000000000000001, 0x8000000000000001, 0x0010000000000000, 0x8010000000000000, 0x3FF0000000000000,
+            0xBFF0000000000000, 0x7FEFFFFFFFFFFFFF, 0xFFEFFFFFFFFFFFFF, 0x7FF0000000000000, 0xFFF0000000000000, 0x4018000000000000,
+            0xC018000000000000,
+        ];
+        CheckSpecialBits(Families.DoubleNamed(name), MemoryMarshal.Cast<ulong, double>(patterns).ToArray());
+    }
+
+    [Fact]
+    public void Relu_span_forward_gives_positive_zero_and_keeps_signalling_NaN_bits()
+    {
+        // By hand: max(0, z) with relu(−0) = +0 and NaN passed through untouched.
+        float[] z = MemoryMarshal.Cast<uint, float>(new uint[] { 0x7F800001, 0x80000000, 0x80000001, 0xFF800000, 0x00000001, 0x3F800000 }).ToArray();
+        float[] input = Enumerable.Range(0, 96).Select(i => z[i % z.Length]).ToArray();
+        float[] y = new float[input.Length];
+        SingleActivations.Relu(input, y);
+        uint[] expected = [0x7F800001, 0, 0, 0, 0x00000001, 0x3F800000];
+        for (int i = 0; i < y.Length; i++)
+        {
+            Assert.Equal(expected[i % expected.Length], BitConverter.SingleToUInt32Bits(y[i]));
+        }
+    }
+
+    private static bool IsPiecewiseLinear(string name) => name.Contains("Relu") || name.StartsWith("HardTanh");
+
+    private static void CheckSpecialBits<T>(Family<T> f, T[] patterns)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        // Rotations put each value in each lane; lengths past 4 × 64 bytes reach the unrolled loop, the single-block
+        // loop and the overlapping last block.
+        for (int rotation = 0; rotation < patterns.Length; rotation++)
+        {
+            T[] z = Enumerable.Range(0, 300 / Unsafe.SizeOf<T>() * 4 + rotation).Select(i => patterns[(i + rotation) % patterns.Length]).ToArray();
+            T[] y = new T[z.Length];
+            f.ForwardSpan(z, y);
+            for (int i = 0; i < z.Length; i++)
+            {
+                T expected = f.Forward(z[i]);
+                Assert.True(
+                    MemoryMarshal.AsBytes(new[] { expected }.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(y.AsSpan(i, 1))),
+                    $"{f.Name}: z = {z[i]} (element {i} of {z.Length}): scalar {expected}, span {y[i]}, bits differ");
+            }
+        }
+    }
 
     [Fact]
     public void Clamp_edges_follow_PyTorch()

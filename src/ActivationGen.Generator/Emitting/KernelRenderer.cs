@@ -164,6 +164,18 @@ internal sealed class KernelRenderer
                 return native is null ? Emit(bound.AsSelect(), false) : (native, Primary);
             }
 
+            case PositivePartExpr positive:
+            {
+                string? native = _syntax.PositivePart(Emit(positive.Operand, false).Text);
+                return native is null ? Emit(positive.AsSelect(), false) : (native, Primary);
+            }
+
+            case GreaterOfExpr greater:
+            {
+                string? native = _syntax.GreaterOf(Emit(greater.First, false).Text, Emit(greater.Second, false).Text);
+                return native is null ? Emit(greater.Equivalent, false) : (native, Primary);
+            }
+
             case CopySignExpr copySign:
                 return (_syntax.CopySign(Emit(copySign.Magnitude, false).Text, Emit(copySign.Sign, false).Text), Primary);
 

@@ -48,6 +48,12 @@ internal abstract class KernelSyntax
     /// </summary>
     public virtual string? Bound(bool upper, string bound, string x) => null;
 
+    /// <summary>PositivePartExpr as one call, or null for the compare and select.</summary>
+    public virtual string? PositivePart(string x) => null;
+
+    /// <summary>GreaterOfExpr as one call, or null for the node's equivalent expression.</summary>
+    public virtual string? GreaterOf(string first, string second) => null;
+
     /// <summary>a·b + c in one rounding; null where the target has no fused multiply-add (the renderer then
     /// writes a * b + c).</summary>
     public abstract string? MultiplyAdd(string a, string b, string c);
@@ -205,6 +211,13 @@ internal sealed class VectorSyntax : KernelSyntax
     /// <summary>The ActivationBounds helper: one MAXPS/MINPS on x86, a compare and select elsewhere.</summary>
     public override string? Bound(bool upper, string bound, string x)
         => "global::ActivationGen.Internal.ActivationBounds." + (upper ? "AtMost(" : "AtLeast(") + x + ", " + bound + ")";
+
+    /// <summary>The ActivationBounds helper: one VFIXUPIMMPS/PD with AVX-512, a compare and select elsewhere.</summary>
+    public override string? PositivePart(string x) => "global::ActivationGen.Internal.ActivationBounds.PositivePart(" + x + ")";
+
+    /// <summary>The ActivationBounds helper: one MAXPS/MAXPD on x86, a compare and select elsewhere.</summary>
+    public override string? GreaterOf(string first, string second)
+        => "global::ActivationGen.Internal.ActivationBounds.GreaterOf(" + first + ", " + second + ")";
 
     /// <summary>VectorN.FusedMultiplyAdd (.NET 9+), else the dispatching helper emitted for net8.0.</summary>
     public override string? MultiplyAdd(string a, string b, string c)

@@ -146,8 +146,11 @@ internal static class SpanMemberEmitter
                 // Cheap kinds are bound by loads, stores and loop overhead: several independent blocks per iteration,
                 // every block loaded and computed before the first store. Interleaving load, store, load, store
                 // lets a store to y stall the next load of z when the two arrays lie a multiple of 4 KiB apart
-                // (4K aliasing); loading first is also what keeps the in-place call (y == z) correct here.
-                writer.OpenBlock("for (; " + i + " + " + unroll + " * " + count + " <= " + last + "; " + i + " += " + unroll + " * " + count + ")");
+                // (4K aliasing); loading first is also what keeps the in-place call (y == z) correct here. The loop
+                // runs up to the end of the span, not to the last block: that block was loaded before the loop, so
+                // storing it again afterwards writes the same values, and a length that is a multiple of the
+                // unrolled step (1,024 floats) needs no single-block iterations at all.
+                writer.OpenBlock("for (; " + i + " + " + unroll + " * " + count + " <= " + length + "; " + i + " += " + unroll + " * " + count + ")");
                 var indexes = new List<string>();
                 for (int u = 0; u < unroll; u++)
                 {

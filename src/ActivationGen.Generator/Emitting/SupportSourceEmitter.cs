@@ -238,7 +238,8 @@ internal static class SupportSourceEmitter
     /// One-sided bounds (Expr's BoundExpr): x &lt; low ? low : x and x &gt; high ? high : x per lane. x86 defines
     /// MAXPS(a, b) as "a &gt; b ? a : b" and MINPS(a, b) as "a &lt; b ? a : b" (NaN or equal operands return b), so
     /// with the bound first the instruction is exactly that compare and select; Arm's FMAX/FMIN treat NaN and
-    /// signed zeros differently, so every other target keeps the compare and select.
+    /// signed zeros differently, so every other target keeps the compare and select. Also ReLU's positive part
+    /// (Expr's PositivePartExpr: one VFIXUPIMM with AVX-512) and GreaterOf (MAXPS(first, second) on x86).
     /// </summary>
     private static void WriteBounds(SourceWriter w)
     {
@@ -248,7 +249,9 @@ internal static class SupportSourceEmitter
         w.WriteLine("/// <summary>");
         w.WriteLine("/// x &lt; low ? low : x and x &gt; high ? high : x per lane (NaN and x equal to the bound give x), the same bits on");
         w.WriteLine("/// every instruction set: x86's MAXPS/MINPS with the bound as first operand are defined as exactly this compare");
-        w.WriteLine("/// and select (one instruction instead of two); elsewhere the compare and select are written out.");
+        w.WriteLine("/// and select (one instruction instead of two); elsewhere the compare and select are written out. PositivePart");
+        w.WriteLine("/// (x ≤ 0 ? +0 : x, one VFIXUPIMM with AVX-512) and GreaterOf (first &gt; second ? first : second, MAXPS on x86)");
+        w.WriteLine("/// likewise.");
         w.WriteLine("/// </summary>");
         w.WriteLine("[global::Microsoft.CodeAnalysis.EmbeddedAttribute]");
         w.OpenBlock("internal static class ActivationBounds");
@@ -278,6 +281,29 @@ internal static class SupportSourceEmitter
                     w.WriteLine("return " + V + width + ".ConditionalSelect(" + V + width + "." + compare + "(x, " + bound + "), " + bound + ", x);");
                     w.CloseBlock();
                 }
+
+                // x ≤ 0 ? +0 : x. VFIXUPIMM classifies each lane and takes the table's 4-bit response for its class:
+                // 1 = x unchanged (QNaN, SNaN, +1, +∞, positive), 8 = +0 (zero, −∞, negative); the table's nibbles
+                // from the lowest are the classes in that order, hence 0x18181811. Control 0 reports no exceptions.
+                // The first operand is the destination, kept only for response 0 (unused here): passing zero rather
+                // than x lets the JIT start from a zeroed register instead of one still holding an older result,
+                // which had chained every iteration of ReLU6's loop to the one before.
+                string fixup = width == 512 ? X86 + "Avx512F" : X86 + "Avx512F.VL";
+                string zero = vector + ".Zero";
+                w.WriteLine();
+                w.WriteLine(Inline);
+                w.OpenBlock("public static " + vector + " PositivePart(" + vector + " x)");
+                w.WriteLine("if (" + fixup + ".IsSupported) return " + fixup + ".Fixup(" + zero + ", x, " + V + width + ".Create(0x18181811" + (t == "float" ? "" : "L") + "), 0);");
+                w.WriteLine("return " + V + width + ".ConditionalSelect(" + V + width + ".LessThanOrEqual(x, " + zero + "), " + zero + ", x);");
+                w.CloseBlock();
+
+                // first > second ? first : second: MAXPS/MAXPD(first, second) by definition.
+                w.WriteLine();
+                w.WriteLine(Inline);
+                w.OpenBlock("public static " + vector + " GreaterOf(" + vector + " first, " + vector + " second)");
+                w.WriteLine("if (" + X86 + isa + ".IsSupported) return " + X86 + isa + ".Max(first, second);");
+                w.WriteLine("return " + V + width + ".ConditionalSelect(" + V + width + ".GreaterThan(first, second), first, second);");
+                w.CloseBlock();
             }
         }
 

@@ -324,6 +324,56 @@ internal sealed class BoundExpr : Expr
 }
 
 /// <summary>
+/// ReLU's positive part <c>x ≤ 0 ? +0 : x</c> per lane: +0 for ±0 and negatives (−∞ included), x itself for
+/// positives, +∞ and NaN (signalling NaN too, bits unchanged). With AVX-512 that is one VFIXUPIMMPS/PD, which
+/// maps each lane's class (QNaN, SNaN, zero, one, −∞, +∞, negative, positive) to "x" or "+0" through a table;
+/// elsewhere it is the compare and select of <see cref="AsSelect"/>, the same bits.
+/// </summary>
+internal sealed class PositivePartExpr : Expr
+{
+    public PositivePartExpr(Expr operand)
+    {
+        UnaryExpr.Require(operand, ValueKind.Real);
+        Operand = operand;
+    }
+
+    public Expr Operand { get; }
+
+    public override ValueKind Kind => ValueKind.Real;
+
+    /// <summary>The same value as a compare and a select (the operand appears twice).</summary>
+    public Expr AsSelect() => new SelectExpr(new CompareExpr(CompareOperator.LessThanOrEqual, Operand, new ConstantExpr(0)), new ConstantExpr(0), Operand);
+}
+
+/// <summary>
+/// <c>first &gt; second ? first : second</c> per lane, which is, to the bit, x86's MAXPS/MAXPD(first, second)
+/// (NaN or equal operands return second). A kind uses it only where it has shown the value equal, bit for bit on
+/// every input, to a cheaper-to-read <see cref="Equivalent"/>, which the scalar code renders; vector code takes
+/// the one instruction on x86 and the compare and select elsewhere.
+/// </summary>
+internal sealed class GreaterOfExpr : Expr
+{
+    public GreaterOfExpr(Expr first, Expr second, Expr equivalent)
+    {
+        UnaryExpr.Require(first, ValueKind.Real);
+        UnaryExpr.Require(second, ValueKind.Real);
+        UnaryExpr.Require(equivalent, ValueKind.Real);
+        First = first;
+        Second = second;
+        Equivalent = equivalent;
+    }
+
+    public Expr First { get; }
+
+    public Expr Second { get; }
+
+    /// <summary>An expression with the same bits on every input, shown so by the kind that builds the node.</summary>
+    public Expr Equivalent { get; }
+
+    public override ValueKind Kind => ValueKind.Real;
+}
+
+/// <summary>
 /// A named intermediate value. The same instance used from several roots (forward and derivative)
 /// is computed once, as a local, where both are emitted together (NForward).
 /// </summary>
@@ -406,10 +456,16 @@ internal static class E
     /// <summary>x &gt; high ? high : x per lane (NaN passes through); see <see cref="BoundExpr"/>.</summary>
     public static Expr AtMost(Expr x, double high) => new BoundExpr(upper: true, high, x);
 
+    /// <summary>x ≤ 0 ? +0 : x per lane (NaN passes through); see <see cref="PositivePartExpr"/>.</summary>
+    public static Expr PositivePart(Expr x) => new PositivePartExpr(x);
+
+    /// <summary>first &gt; second ? first : second, bit for bit <paramref name="equivalent"/>; see <see cref="GreaterOfExpr"/>.</summary>
+    public static Expr GreaterOf(Expr first, Expr second, Expr equivalent) => new GreaterOfExpr(first, second, equivalent);
+
     /// <summary>
     /// z clamped to [lo, hi] for lo &lt; hi: lo below, hi above, z between and for NaN. Where lo (hi) is a zero
-    /// it is compared with ≤ (≥), so that z = −0 clamped at lo = +0 gives +0, as ReLU does;
-    /// otherwise z = lo gives z, which has lo's bits, so the cheaper one-sided bound applies. Pass bounds
+    /// it is compared with ≤ (≥), so that z = −0 clamped at lo = +0 gives +0, as ReLU does (lo = +0 is
+    /// <see cref="PositivePart"/>, one VFIXUPIMM with AVX-512); otherwise z = lo gives z, which has lo's bits, so the cheaper one-sided bound applies. Pass bounds
     /// already rounded to the element type.
     /// </summary>
     public static Expr Clamp(Expr z, double lo, double hi)
@@ -419,8 +475,8 @@ internal static class E
         // A local: the scalar rendering of the upper bound reads its operand twice.
         Expr lower = Let(
             "raised",
-            lo == 0 ? Select(Le(z, lo), lo, z) : AtLeast(z, lo),
-            lo == 0 ? "raised = z ≤ " + loText + " ? " + loText + " : z" : "raised = z < " + loText + " ? " + loText + " : z (one MAXPS/MAXPD on x86)");
+            lo == 0 ? (BitConverter.DoubleToInt64Bits(lo) == 0 ? PositivePart(z) : Select(Le(z, lo), lo, z)) : AtLeast(z, lo),
+            lo == 0 ? "raised = z ≤ " + loText + " ? " + loText + " : z" + (BitConverter.DoubleToInt64Bits(lo) == 0 ? " (one VFIXUPIMMPS/PD with AVX-512)" : "") : "raised = z < " + loText + " ? " + loText + " : z (one MAXPS/MAXPD on x86)");
         return hi == 0 ? Select(Ge(lower, hi), hi, lower) : AtMost(lower, hi);
     }
 

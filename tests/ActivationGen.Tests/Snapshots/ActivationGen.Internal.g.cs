@@ -65,7 +65,9 @@ namespace ActivationGen.Internal
     /// <summary>
     /// x &lt; low ? low : x and x &gt; high ? high : x per lane (NaN and x equal to the bound give x), the same bits on
     /// every instruction set: x86's MAXPS/MINPS with the bound as first operand are defined as exactly this compare
-    /// and select (one instruction instead of two); elsewhere the compare and select are written out.
+    /// and select (one instruction instead of two); elsewhere the compare and select are written out. PositivePart
+    /// (x ≤ 0 ? +0 : x, one VFIXUPIMM with AVX-512) and GreaterOf (first &gt; second ? first : second, MAXPS on x86)
+    /// likewise.
     /// </summary>
     [global::Microsoft.CodeAnalysis.EmbeddedAttribute]
     internal static class ActivationBounds
@@ -85,6 +87,20 @@ namespace ActivationGen.Internal
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> PositivePart(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.VL.Fixup(global::System.Runtime.Intrinsics.Vector128<float>.Zero, x, global::System.Runtime.Intrinsics.Vector128.Create(0x18181811), 0);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.Zero, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<float> GreaterOf(global::System.Runtime.Intrinsics.Vector128<float> first, global::System.Runtime.Intrinsics.Vector128<float> second)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Sse.IsSupported) return global::System.Runtime.Intrinsics.X86.Sse.Max(first, second);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(first, second), first, second);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector256<float> AtLeast(global::System.Runtime.Intrinsics.Vector256<float> x, global::System.Runtime.Intrinsics.Vector256<float> low)
         {
             if (global::System.Runtime.Intrinsics.X86.Avx.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx.Max(low, x);
@@ -96,6 +112,20 @@ namespace ActivationGen.Internal
         {
             if (global::System.Runtime.Intrinsics.X86.Avx.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx.Min(high, x);
             return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, high), high, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> PositivePart(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.VL.Fixup(global::System.Runtime.Intrinsics.Vector256<float>.Zero, x, global::System.Runtime.Intrinsics.Vector256.Create(0x18181811), 0);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.Zero, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<float> GreaterOf(global::System.Runtime.Intrinsics.Vector256<float> first, global::System.Runtime.Intrinsics.Vector256<float> second)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx.Max(first, second);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(first, second), first, second);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -113,6 +143,20 @@ namespace ActivationGen.Internal
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> PositivePart(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Fixup(global::System.Runtime.Intrinsics.Vector512<float>.Zero, x, global::System.Runtime.Intrinsics.Vector512.Create(0x18181811), 0);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.Zero, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<float> GreaterOf(global::System.Runtime.Intrinsics.Vector512<float> first, global::System.Runtime.Intrinsics.Vector512<float> second)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Max(first, second);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(first, second), first, second);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector128<double> AtLeast(global::System.Runtime.Intrinsics.Vector128<double> x, global::System.Runtime.Intrinsics.Vector128<double> low)
         {
             if (global::System.Runtime.Intrinsics.X86.Sse2.IsSupported) return global::System.Runtime.Intrinsics.X86.Sse2.Max(low, x);
@@ -124,6 +168,20 @@ namespace ActivationGen.Internal
         {
             if (global::System.Runtime.Intrinsics.X86.Sse2.IsSupported) return global::System.Runtime.Intrinsics.X86.Sse2.Min(high, x);
             return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, high), high, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> PositivePart(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.VL.Fixup(global::System.Runtime.Intrinsics.Vector128<double>.Zero, x, global::System.Runtime.Intrinsics.Vector128.Create(0x18181811L), 0);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector128<double> GreaterOf(global::System.Runtime.Intrinsics.Vector128<double> first, global::System.Runtime.Intrinsics.Vector128<double> second)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Sse2.IsSupported) return global::System.Runtime.Intrinsics.X86.Sse2.Max(first, second);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(first, second), first, second);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -141,6 +199,20 @@ namespace ActivationGen.Internal
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> PositivePart(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.VL.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.VL.Fixup(global::System.Runtime.Intrinsics.Vector256<double>.Zero, x, global::System.Runtime.Intrinsics.Vector256.Create(0x18181811L), 0);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector256<double> GreaterOf(global::System.Runtime.Intrinsics.Vector256<double> first, global::System.Runtime.Intrinsics.Vector256<double> second)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx.Max(first, second);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(first, second), first, second);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::System.Runtime.Intrinsics.Vector512<double> AtLeast(global::System.Runtime.Intrinsics.Vector512<double> x, global::System.Runtime.Intrinsics.Vector512<double> low)
         {
             if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Max(low, x);
@@ -152,6 +224,20 @@ namespace ActivationGen.Internal
         {
             if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Min(high, x);
             return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, high), high, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> PositivePart(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Fixup(global::System.Runtime.Intrinsics.Vector512<double>.Zero, x, global::System.Runtime.Intrinsics.Vector512.Create(0x18181811L), 0);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, x);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::System.Runtime.Intrinsics.Vector512<double> GreaterOf(global::System.Runtime.Intrinsics.Vector512<double> first, global::System.Runtime.Intrinsics.Vector512<double> second)
+        {
+            if (global::System.Runtime.Intrinsics.X86.Avx512F.IsSupported) return global::System.Runtime.Intrinsics.X86.Avx512F.Max(first, second);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(first, second), first, second);
         }
     }
 }

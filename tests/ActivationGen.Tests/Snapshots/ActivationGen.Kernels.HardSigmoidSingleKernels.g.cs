@@ -64,7 +64,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var yBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -83,7 +83,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var yBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -102,7 +102,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var yBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
@@ -167,7 +167,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -186,7 +186,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -205,7 +205,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
@@ -260,7 +260,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -285,7 +285,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -310,7 +310,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
@@ -386,7 +386,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -406,7 +406,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -426,7 +426,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));

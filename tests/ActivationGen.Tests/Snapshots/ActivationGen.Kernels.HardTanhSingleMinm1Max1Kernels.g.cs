@@ -70,7 +70,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var yBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -93,7 +93,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var yBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -116,7 +116,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var yBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
@@ -179,7 +179,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -202,7 +202,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -225,7 +225,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
@@ -282,7 +282,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -305,7 +305,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -328,7 +328,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
@@ -387,7 +387,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -418,7 +418,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -449,7 +449,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
@@ -525,7 +525,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -549,7 +549,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -573,7 +573,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));
@@ -633,7 +633,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count));
@@ -657,7 +657,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count));
@@ -681,7 +681,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count));

@@ -6,7 +6,8 @@
 //   from output  g'(z) = 1 for y > 0, Slope for y ≤ 0 where y = g(z) (0 < Slope keeps the sign of z)
 //   Slope = 0.2 (folded into the code as 0.2)
 //
-// Numerics: Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative.
+// Numerics: Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS
+// on x86). NaN in gives NaN out, also for the derivative.
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, fused multiply-add, compare, select and bit operations; no Math.Exp), so the scalar members,
@@ -25,7 +26,7 @@ namespace ActivationGen.Internal
         /// <summary>LeakyRelu activation: g(z) = z for z &gt; 0, Slope·z for z ≤ 0.</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS on x86). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double LeakyRelu(double z)
         {
@@ -35,7 +36,7 @@ namespace ActivationGen.Internal
         /// <summary>Derivative of LeakyRelu from its input: g'(z) = 1 for z &gt; 0, Slope for z ≤ 0 (PyTorch's convention: g'(0) = Slope).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS on x86). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double LeakyReluDerivative(double z)
         {
@@ -45,7 +46,7 @@ namespace ActivationGen.Internal
         /// <summary>Derivative of LeakyRelu from its output: g'(z) = 1 for y &gt; 0, Slope for y ≤ 0 where y = g(z) (0 &lt; Slope keeps the sign of z).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS on x86). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double LeakyReluDerivativeFromOutput(double y)
         {
@@ -56,7 +57,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS on x86). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyRelu(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -67,7 +68,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var yBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -90,7 +91,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var yBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -113,7 +114,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var yBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -139,19 +140,19 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), z, global::System.Runtime.Intrinsics.Vector512.Create(0.2) * z);
+                return global::ActivationGen.Internal.ActivationBounds.GreaterOf(z, global::System.Runtime.Intrinsics.Vector512.Create(0.2) * z);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), z, global::System.Runtime.Intrinsics.Vector256.Create(0.2) * z);
+                return global::ActivationGen.Internal.ActivationBounds.GreaterOf(z, global::System.Runtime.Intrinsics.Vector256.Create(0.2) * z);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), z, global::System.Runtime.Intrinsics.Vector128.Create(0.2) * z);
+                return global::ActivationGen.Internal.ActivationBounds.GreaterOf(z, global::System.Runtime.Intrinsics.Vector128.Create(0.2) * z);
             }
         }
 
@@ -159,7 +160,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS on x86). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -170,7 +171,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -193,7 +194,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -216,7 +217,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -262,7 +263,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS on x86). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
             ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
@@ -273,7 +274,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -296,7 +297,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -319,7 +320,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -366,7 +367,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS on x86). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -378,7 +379,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -409,7 +410,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -440,7 +441,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -476,19 +477,19 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<double>, global::System.Runtime.Intrinsics.Vector512<double>) Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), z, global::System.Runtime.Intrinsics.Vector512.Create(0.2) * z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0.2), z)));
+                return (global::ActivationGen.Internal.ActivationBounds.GreaterOf(z, global::System.Runtime.Intrinsics.Vector512.Create(0.2) * z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(0.2), z)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<double>, global::System.Runtime.Intrinsics.Vector256<double>) Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), z, global::System.Runtime.Intrinsics.Vector256.Create(0.2) * z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(0.2), z)));
+                return (global::ActivationGen.Internal.ActivationBounds.GreaterOf(z, global::System.Runtime.Intrinsics.Vector256.Create(0.2) * z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(0.2), z)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<double>, global::System.Runtime.Intrinsics.Vector128<double>) Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), z, global::System.Runtime.Intrinsics.Vector128.Create(0.2) * z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(0.2), z)));
+                return (global::ActivationGen.Internal.ActivationBounds.GreaterOf(z, global::System.Runtime.Intrinsics.Vector128.Create(0.2) * z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(0.2), z)));
             }
         }
 
@@ -497,7 +498,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS on x86). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -510,7 +511,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -534,7 +535,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -558,7 +559,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -605,7 +606,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact up to the one rounding of Slope·z. NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact up to the one rounding of Slope·z (the vector forward is one multiply and one MAXPS on x86). NaN in gives NaN out, also for the derivative. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void LeakyReluBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
@@ -618,7 +619,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -642,7 +643,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -666,7 +667,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));

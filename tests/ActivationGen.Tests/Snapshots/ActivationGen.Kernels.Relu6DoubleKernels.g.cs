@@ -29,7 +29,7 @@ namespace ActivationGen.Internal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Relu6(double z)
         {
-            // raised = z ≤ 0 ? 0 : z
+            // raised = z ≤ 0 ? 0 : z (one VFIXUPIMMPS/PD with AVX-512)
             double raised = z <= 0.0 ? 0.0 : z;
             return raised > 6.0 ? 6.0 : raised;
         }
@@ -69,7 +69,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var yBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -92,7 +92,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var yBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -115,7 +115,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var yBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -141,24 +141,24 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                // raised = z ≤ 0 ? 0 : z
-                var raised = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, z);
+                // raised = z ≤ 0 ? 0 : z (one VFIXUPIMMPS/PD with AVX-512)
+                var raised = global::ActivationGen.Internal.ActivationBounds.PositivePart(z);
                 return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(6.0));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                // raised = z ≤ 0 ? 0 : z
-                var raised = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, z);
+                // raised = z ≤ 0 ? 0 : z (one VFIXUPIMMPS/PD with AVX-512)
+                var raised = global::ActivationGen.Internal.ActivationBounds.PositivePart(z);
                 return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(6.0));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                // raised = z ≤ 0 ? 0 : z
-                var raised = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, z);
+                // raised = z ≤ 0 ? 0 : z (one VFIXUPIMMPS/PD with AVX-512)
+                var raised = global::ActivationGen.Internal.ActivationBounds.PositivePart(z);
                 return global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(6.0));
             }
         }
@@ -178,7 +178,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -201,7 +201,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -224,7 +224,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -281,7 +281,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -304,7 +304,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -327,7 +327,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -386,7 +386,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -417,7 +417,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -448,7 +448,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -484,24 +484,24 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<double>, global::System.Runtime.Intrinsics.Vector512<double>) Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                // raised = z ≤ 0 ? 0 : z
-                var raised = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, z);
+                // raised = z ≤ 0 ? 0 : z (one VFIXUPIMMPS/PD with AVX-512)
+                var raised = global::ActivationGen.Internal.ActivationBounds.PositivePart(z);
                 return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector512.Create(6.0)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512.Create(6.0)), global::System.Runtime.Intrinsics.Vector512<double>.Zero, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(z, global::System.Runtime.Intrinsics.Vector512.Create(6.0)), global::System.Runtime.Intrinsics.Vector512<double>.One, z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<double>, global::System.Runtime.Intrinsics.Vector256<double>) Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                // raised = z ≤ 0 ? 0 : z
-                var raised = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, z);
+                // raised = z ≤ 0 ? 0 : z (one VFIXUPIMMPS/PD with AVX-512)
+                var raised = global::ActivationGen.Internal.ActivationBounds.PositivePart(z);
                 return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector256.Create(6.0)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256.Create(6.0)), global::System.Runtime.Intrinsics.Vector256<double>.Zero, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(z, global::System.Runtime.Intrinsics.Vector256.Create(6.0)), global::System.Runtime.Intrinsics.Vector256<double>.One, z))));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<double>, global::System.Runtime.Intrinsics.Vector128<double>) Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                // raised = z ≤ 0 ? 0 : z
-                var raised = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, z);
+                // raised = z ≤ 0 ? 0 : z (one VFIXUPIMMPS/PD with AVX-512)
+                var raised = global::ActivationGen.Internal.ActivationBounds.PositivePart(z);
                 return (global::ActivationGen.Internal.ActivationBounds.AtMost(raised, global::System.Runtime.Intrinsics.Vector128.Create(6.0)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128.Create(6.0)), global::System.Runtime.Intrinsics.Vector128<double>.Zero, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(z, global::System.Runtime.Intrinsics.Vector128.Create(6.0)), global::System.Runtime.Intrinsics.Vector128<double>.One, z))));
             }
         }
@@ -524,7 +524,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -548,7 +548,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -572,7 +572,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -632,7 +632,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -656,7 +656,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -680,7 +680,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));

@@ -5,7 +5,8 @@
 //   derivative   g'(z) = 1 for z > 0, 0 for z ≤ 0 (PyTorch's convention: g'(0) = 0)
 //   from output  g'(z) = 1 for y > 0, 0 for y = 0 where y = g(z)
 //
-// Numerics: Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0.
+// Numerics: Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in
+// gives NaN out, also for the derivative; g(−0) = +0.
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, fused multiply-add, compare, select and bit operations; no Math.Exp), so the scalar members,
@@ -24,7 +25,7 @@ namespace ActivationGen.Internal
         /// <summary>Relu activation: g(z) = max(0, z).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Relu(double z)
         {
@@ -34,7 +35,7 @@ namespace ActivationGen.Internal
         /// <summary>Derivative of Relu from its input: g'(z) = 1 for z &gt; 0, 0 for z ≤ 0 (PyTorch's convention: g'(0) = 0).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double ReluDerivative(double z)
         {
@@ -44,7 +45,7 @@ namespace ActivationGen.Internal
         /// <summary>Derivative of Relu from its output: g'(z) = 1 for y &gt; 0, 0 for y = 0 where y = g(z).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double ReluDerivativeFromOutput(double y)
         {
@@ -55,7 +56,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void Relu(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -66,7 +67,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var yBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -89,7 +90,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var yBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -112,7 +113,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var yBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var yBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -138,19 +139,19 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, z);
+                return global::ActivationGen.Internal.ActivationBounds.PositivePart(z);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, z);
+                return global::ActivationGen.Internal.ActivationBounds.PositivePart(z);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, z);
+                return global::ActivationGen.Internal.ActivationBounds.PositivePart(z);
             }
         }
 
@@ -158,7 +159,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -169,7 +170,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -192,7 +193,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -215,7 +216,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -261,7 +262,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
             ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
@@ -272,7 +273,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -295,7 +296,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -318,7 +319,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i));
                     var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -365,7 +366,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -377,7 +378,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -408,7 +409,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -439,7 +440,7 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var (yBlock0, dydzBlock0) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i));
                     var (yBlock1, dydzBlock1) = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -475,19 +476,19 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<double>, global::System.Runtime.Intrinsics.Vector512<double>) Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, z)));
+                return (global::ActivationGen.Internal.ActivationBounds.PositivePart(z), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.One, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512<double>.Zero, z)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<double>, global::System.Runtime.Intrinsics.Vector256<double>) Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, z)));
+                return (global::ActivationGen.Internal.ActivationBounds.PositivePart(z), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.One, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256<double>.Zero, z)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<double>, global::System.Runtime.Intrinsics.Vector128<double>) Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, z)));
+                return (global::ActivationGen.Internal.ActivationBounds.PositivePart(z), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.One, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128<double>.Zero, z)));
             }
         }
 
@@ -496,7 +497,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             ref double zRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(z);
@@ -509,7 +510,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -533,7 +534,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -557,7 +558,7 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
@@ -604,7 +605,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>Exact (a compare and a select). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>Exact (compares and selects; the vector forward is one VFIXUPIMM with AVX-512). NaN in gives NaN out, also for the derivative; g(−0) = +0. Same bits as the scalar member on every vector width and instruction set.</remarks>
         public static void ReluBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
             ref double yRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
@@ -617,7 +618,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
@@ -641,7 +642,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
@@ -665,7 +666,7 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= last; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
                     var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
