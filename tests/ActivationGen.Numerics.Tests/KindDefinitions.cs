@@ -32,9 +32,10 @@ public static class KindDefinitions
 
     /// <summary>ReLU (slope 0) or leaky ReLU: every scalar member bit for bit over the reference grid; null
     /// when all agree, else the first difference. ReLU'(0) = 0, LeakyReLU'(0) = Slope; NaN gives NaN.</summary>
-    public static string? ReluMismatch<T>(Family<T> family, T slope, bool relu)
+    public static string? ReluMismatch<T>(Family<T> family, T slope)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        bool relu = slope == T.Zero;
         foreach (T z in ReferenceData.Grid<T>())
         {
             T y = T.IsNaN(z) ? z : z > T.Zero ? z : relu ? T.Zero : slope * z;

@@ -143,6 +143,9 @@ internal sealed class ScalarSyntax : KernelSyntax
 /// <summary>System.Runtime.Intrinsics.Vector128/256/512 of float/double.</summary>
 internal sealed class VectorSyntax : KernelSyntax
 {
+    /// <summary>The helper class of bounds and selects written by SupportSourceEmitter.WriteBounds.</summary>
+    private const string Bounds = "global::ActivationGen.Internal.ActivationBounds.";
+
     private readonly TargetModel _target;
 
     public VectorSyntax(ElementType element, int width, TargetModel target)
@@ -210,14 +213,14 @@ internal sealed class VectorSyntax : KernelSyntax
 
     /// <summary>The ActivationBounds helper: one MAXPS/MINPS on x86, a compare and select elsewhere.</summary>
     public override string? Bound(bool upper, string bound, string x)
-        => "global::ActivationGen.Internal.ActivationBounds." + (upper ? "AtMost(" : "AtLeast(") + x + ", " + bound + ")";
+        => Bounds + (upper ? "AtMost(" : "AtLeast(") + x + ", " + bound + ")";
 
     /// <summary>The ActivationBounds helper: one VFIXUPIMMPS/PD with AVX-512, a compare and select elsewhere.</summary>
-    public override string? PositivePart(string x) => "global::ActivationGen.Internal.ActivationBounds.PositivePart(" + x + ")";
+    public override string? PositivePart(string x) => Bounds + "PositivePart(" + x + ")";
 
     /// <summary>The ActivationBounds helper: one MAXPS/MAXPD on x86, a compare and select elsewhere.</summary>
     public override string? GreaterOf(string first, string second)
-        => "global::ActivationGen.Internal.ActivationBounds.GreaterOf(" + first + ", " + second + ")";
+        => Bounds + "GreaterOf(" + first + ", " + second + ")";
 
     /// <summary>VectorN.FusedMultiplyAdd (.NET 9+), else the dispatching helper emitted for net8.0.</summary>
     public override string? MultiplyAdd(string a, string b, string c)

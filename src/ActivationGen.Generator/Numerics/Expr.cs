@@ -465,18 +465,18 @@ internal static class E
     /// <summary>
     /// z clamped to [lo, hi] for lo &lt; hi: lo below, hi above, z between and for NaN. Where lo (hi) is a zero
     /// it is compared with ≤ (≥), so that z = −0 clamped at lo = +0 gives +0, as ReLU does (lo = +0 is
-    /// <see cref="PositivePart"/>, one VFIXUPIMM with AVX-512); otherwise z = lo gives z, which has lo's bits, so the cheaper one-sided bound applies. Pass bounds
-    /// already rounded to the element type.
+    /// <see cref="PositivePart"/>, one VFIXUPIMM with AVX-512); otherwise z = lo gives z, which has lo's bits,
+    /// so the cheaper one-sided bound applies. Pass bounds already rounded to the element type.
     /// </summary>
     public static Expr Clamp(Expr z, double lo, double hi)
     {
         string loText = lo.ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace("-", "−");
+        string zeroBound = "raised = z ≤ " + loText + " ? " + loText + " : z";
 
         // A local: the scalar rendering of the upper bound reads its operand twice.
-        Expr lower = Let(
-            "raised",
-            lo == 0 ? (BitConverter.DoubleToInt64Bits(lo) == 0 ? PositivePart(z) : Select(Le(z, lo), lo, z)) : AtLeast(z, lo),
-            lo == 0 ? "raised = z ≤ " + loText + " ? " + loText + " : z" + (BitConverter.DoubleToInt64Bits(lo) == 0 ? " (one VFIXUPIMMPS/PD with AVX-512)" : "") : "raised = z < " + loText + " ? " + loText + " : z (one MAXPS/MAXPD on x86)");
+        Expr lower = lo != 0 ? Let("raised", AtLeast(z, lo), "raised = z < " + loText + " ? " + loText + " : z (one MAXPS/MAXPD on x86)")
+            : BitConverter.DoubleToInt64Bits(lo) == 0 ? Let("raised", PositivePart(z), zeroBound + " (one VFIXUPIMMPS/PD with AVX-512)")
+            : Let("raised", Select(Le(z, lo), lo, z), zeroBound);
         return hi == 0 ? Select(Ge(lower, hi), hi, lower) : AtMost(lower, hi);
     }
 
