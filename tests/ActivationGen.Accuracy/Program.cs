@@ -17,6 +17,11 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args.Contains("--exhaustive"))
+        {
+            return Exhaustive.Run();
+        }
+
         bool markdown = args.Contains("--markdown");
         var rows = new List<Row>();
         foreach (string kind in new[] { "Sigmoid", "Tanh" })

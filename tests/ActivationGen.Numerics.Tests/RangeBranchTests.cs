@@ -7,15 +7,16 @@ using Xunit;
 namespace ActivationGen.Numerics.Tests;
 
 /// <summary>
-/// The vector kernels of sigmoid and tanh pick, per vector, between a form for exp's normal range (every |z| up
-/// to a limit: 64 for sigmoid float, 600 for double, half that for tanh) and the general form. The grids of
+/// The vector kernels of sigmoid and tanh pick, per vector, between a short form (every |z| up to a limit: for the
+/// forward 16 for sigmoid float, 36 for double, half that for tanh, where 1 + 2^n is exact; for the derivatives
+/// exp's normal range, 64 and 600, half that for tanh) and the general form. The grids of
 /// <see cref="SpanConsistencyTests"/> put a special value into nearly every vector, so they mostly reach the
 /// general form; here whole spans are drawn from [−R, R] for ranges R below, at and beyond each limit, so that
 /// both forms, and vectors that straddle the limit, are compared with the scalar members bit for bit.
 /// </summary>
 public class RangeBranchTests
 {
-    private static readonly double[] Ranges = [0.5, 4, 20, 31.5, 32, 33, 63.5, 64, 65, 100, 299, 300, 301, 599, 600, 601, 800];
+    private static readonly double[] Ranges = [0.5, 4, 7.5, 8, 8.5, 15.5, 16, 16.5, 17.5, 18, 18.5, 20, 31.5, 32, 33, 35.5, 36, 36.5, 63.5, 64, 65, 100, 299, 300, 301, 599, 600, 601, 800];
 
     public static IEnumerable<object[]> SingleCases => Families.SingleNames;
 

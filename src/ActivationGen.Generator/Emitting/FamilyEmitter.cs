@@ -183,7 +183,7 @@ internal sealed class FamilyContext
     /// </summary>
     public (double Limit, IReadOnlyList<Expr> Roots)? NormalRangeRoots(MemberRole role)
         => Kernels.NormalRange is { } range && role is not (MemberRole.DerivativeFromOutput or MemberRole.BackwardFromOutput)
-            ? (range.Limit, Roots(role, range.Kernels))
+            ? (range.LimitFor(role is MemberRole.Forward or MemberRole.ForwardWithDerivative), Roots(role, range.Kernels))
             : null;
 
     private static IReadOnlyList<Expr> Roots(MemberRole role, KindKernels kernels) => role switch
@@ -191,7 +191,7 @@ internal sealed class FamilyContext
         MemberRole.Forward => [kernels.Forward],
         MemberRole.Derivative => [kernels.Derivative],
         MemberRole.DerivativeFromOutput => [kernels.DerivativeFromOutput!],
-        MemberRole.ForwardWithDerivative => [kernels.Forward, kernels.Derivative],
+        MemberRole.ForwardWithDerivative => [kernels.ForwardPaired ?? kernels.Forward, kernels.Derivative],
         MemberRole.Backward => [E.GradOutput * kernels.Derivative],
         _ => [E.GradOutput * kernels.DerivativeFromOutput!],
     };

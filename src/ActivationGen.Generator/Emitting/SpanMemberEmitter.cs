@@ -287,7 +287,7 @@ internal static class SpanMemberEmitter
         if (general is not null && family.NormalRangeRoots(member.Role) is { } normalRange)
         {
             string limit = normalRange.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            writer.WriteLine("// For a vector whose every |" + input + "| ≤ " + limit + " (exp's normal range): 2^n needs no range clamp and is one factor.");
+            writer.WriteLine("// For a vector whose every |" + input + "| ≤ " + limit + ": the short form (exp's normal range, no range clamp, 2^n as one factor).");
             writer.WriteLine("// The same bits as " + general + ", which the loop calls for any other vector (NaN, ±∞, larger |" + input + "|).");
             writer.WriteLine(ScalarMemberEmitter.AggressiveInlining);
             writer.OpenBlock("static " + returns + " " + name + "(" + parameters + ")");

@@ -72,12 +72,28 @@ internal sealed record KindKernels(Expr Forward, Expr Derivative, Expr? Derivati
     /// (NaN excluded), with the same bits there as these; the vector kernels test the lanes and pick one.
     /// </summary>
     public NormalRangeKernels? NormalRange { get; init; }
+
+    /// <summary>
+    /// Optional: the forward written over the derivative's locals, for the member that returns both (NForward),
+    /// with the same bits as <see cref="Forward"/>; null where <see cref="Forward"/> already shares them.
+    /// </summary>
+    public Expr? ForwardPaired { get; init; }
 }
 
 /// <summary>Kernels valid where every |z| ≤ <paramref name="Limit"/>: the same bits as the general ones there.</summary>
 /// <param name="Limit">Largest |z| the kernels accept.</param>
 /// <param name="Kernels">Forward and derivative written for that range (their own NormalRange is null).</param>
-internal sealed record NormalRangeKernels(double Limit, KindKernels Kernels);
+internal sealed record NormalRangeKernels(double Limit, KindKernels Kernels)
+{
+    /// <summary>
+    /// Largest |z| the forward accepts, where it is smaller than <see cref="Limit"/>; it also bounds the member
+    /// that returns forward and derivative together.
+    /// </summary>
+    public double? ForwardLimit { get; init; }
+
+    /// <summary>The limit of the kernel that computes the forward (<paramref name="forward"/>) or not.</summary>
+    public double LimitFor(bool forward) => forward && ForwardLimit is { } limit ? System.Math.Min(limit, Limit) : Limit;
+}
 
 /// <summary>
 /// One activation kind: its formulas in words (for docs and the generated header) and in the expression

@@ -18,45 +18,63 @@ internal sealed class SigmoidKind : ActivationKind
     public override string DerivativeFromOutputFormula => "g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add)";
 
     public override string NumericsNote =>
-        "One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. "
-        + "g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact "
-        + "fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. "
-        + "g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, "
-        + "compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for "
+        "For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, "
+        + "so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: "
+        + "within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z > 0 and "
+        + "g = e·(1 − e) = s·(1 + (q − e)) for z < 0, with e = e^(−|z|) < 1.2e−7 / 2.4e−16 (down to the subnormals). "
+        + "g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum "
+        + "of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for "
         + "z < −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) "
         + "formed as s + (s·q − 2e²). "
-        + "Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits.";
+        + "Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same "
+        + "operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits.";
 
     public override KindKernels Build(ElementType type, ActivationModel model)
-        => Build(type, normalRange: false) with
+    {
+        KindKernels normal = Build(type, normalRange: true);
+
+        // The forward alone reduces −z itself: for z < 0 that is n → −n, r → −r, so s → 1/s and q → q̃ exactly,
+        // and the same bits as the general form's selects, with neither the selects nor q̃.
+        ExpReduction direct = ExpApproximation.Reduce(Let("x", -Z, "x = −z"), type, nonPositive: false, normalRange: true);
+        Expr forward = ReciprocalOfOnePlusExp(direct.Scale, direct.Q);
+        return Build(type, normalRange: false) with
         {
-            NormalRange = new NormalRangeKernels(ExpApproximation.NormalRangeLimit(type), Build(type, normalRange: true)),
+            NormalRange = new NormalRangeKernels(ExpApproximation.NormalRangeLimit(type), normal with { Forward = forward, ForwardPaired = normal.Forward })
+            {
+                ForwardLimit = ExpApproximation.ExactOnePlusLimit(type),
+            },
         };
+    }
 
     /// <param name="type">Element type.</param>
-    /// <param name="normalRange">Write the kernels for |z| ≤ <see cref="ExpApproximation.NormalRangeLimit"/> only.</param>
+    /// <param name="normalRange">Write the kernels for |z| ≤ <see cref="ExpApproximation.NormalRangeLimit"/> only
+    /// (the forward for |z| ≤ <see cref="ExpApproximation.ExactOnePlusLimit"/> only).</param>
     private static KindKernels Build(ElementType type, bool normalRange)
     {
         // Up to |z| = tail, 1/s = 2^(−n) ≤ 2^22 (float) / 2^51 (double), so 1/s + 2 is exact; beyond it
         // e < 3.1e−7 / 6.4e−16 and σ'(z) = e(1 − 2e + 3e² − …) = e(1 − 2e) to 3e² relative.
         double tail = type == ElementType.Single ? 15 : 35;
+        double exactLimit = ExpApproximation.ExactOnePlusLimit(type);
         Expr a = Let("a", Abs(Z));
         ExpReduction reduction = ExpApproximation.Reduce(Let("x", -a, "x = −|z| ≤ 0"), type, nonPositive: true, normalRange);
         Expr s = reduction.Scale, q = reduction.Q, s1 = reduction.Scale1, sInv = reduction.ScaleInverse, qNeg = reduction.QNegated;
+        Expr e = Let("e", reduction.Exp(), "e = e^(−|z|) = s·(1 + q)");
 
-        Expr sq = Let("sq", s * q, "s·q (exact unless subnormal): e = s + s·q, kept unrounded");
-        Expr positive = Let("g", CompensatedReciprocalOfOnePlus(s, sq, "d"), "g = σ(|z|) = 1/(1 + e), e = e^(−|z|)");
+        // σ(z) = 1/(1 + e^(−z)) where |z| ≤ exactLimit, e^(−z) being e (z ≥ 0) or 1/e = (1/s)·(1 + q̃) (z < 0).
+        Expr positive = Ge(Z, 0);
+        Expr sE = Let("sE", Select(positive, s, sInv), "e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0");
+        Expr qE = Let("qE", Select(positive, q, qNeg));
+        Expr core = ReciprocalOfOnePlusExp(sE, qE);
 
-        // σ(−|z|) = e·g = (s1·g + (q·s1)·g)·s2 with s = s1·s2: the products with s1 are exact and the fused
-        // multiply-add rounds once (then s2 scales exactly, or rounds once onto the subnormal grid). In the
-        // normal range s1 = s and there is no s2: the same products, exact, and the same one rounding.
-        Expr negative = Let("gNeg", reduction.ApplyScale2(MulAdd(q * s1, positive, s1 * positive)), "gNeg = σ(−|z|) = e·g");
-        Expr forward = Select(Ge(Z, 0), positive, negative);
+        // Beyond it e < 2^−23 (2^−52): σ(|z|) = 1/(1 + e) = 1 − e to e² and σ(−|z|) = e/(1 + e) = e·(1 − e) =
+        // s·(1 + (q − e)) to e² relative, one rounding (then an exact scaling, or one onto the subnormal grid).
+        Expr forward = normalRange
+            ? core
+            : Select(Gt(a, exactLimit), Select(positive, 1 - e, reduction.ApplyScale2(MulAdd(q - e, s1, s1))), core);
 
         // σ'(z) = 1/(e^|z| + 2 + e^(−|z|)) grouped as (1/s + 2) + ((1/s)·q̃ + e): the first sum is exact, the
-        // second at most 0.3 of the total; the final sum and the division are compensated. (n − n² would share
-        // the forward's division but measured 1.9 ulp on a dense check; this form stays near 1.2.)
-        Expr e = Let("e", reduction.Exp(), "e = e^(−|z|) = s·(1 + q)");
+        // second at most 0.3 of the total; the final sum and the division are compensated.
+        Expr sq = Let("sq", s * q, "s·q (exact unless subnormal)");
         Expr tailValue = s + MulAdd(-2 * e, e, sq);
         Expr derivative = Select(Gt(a, tail), tailValue, CompensatedReciprocal(sInv + 2, MulAdd(sInv, qNeg, e), "c"));
         return new KindKernels(forward, derivative, DerivativeFromOutput: MulAdd(-Y, Y, Y, unfused: Y * (1 - Y)));

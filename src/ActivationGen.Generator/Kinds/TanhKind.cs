@@ -33,46 +33,69 @@ internal sealed class TanhKind : ActivationKind
 
     public override string NumericsNote =>
         "For |z| < 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last "
-        + "add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and "
-        + "m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by "
-        + "m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of "
+        + "add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign "
+        + "is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is "
+        + "exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, "
+        + "m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) < 1.2e−7 / 2.4e−16. "
+        + "g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of "
         + "positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) "
         + "/ 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). "
-        + "Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits.";
+        + "Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same "
+        + "operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits.";
 
     public override KindKernels Build(ElementType type, ActivationModel model)
-        => Build(type, normalRange: false) with
+    {
+        KindKernels normal = Build(type, normalRange: true);
+
+        // The forward alone reduces +2|z| itself: n → −n, r → −r, so s → 1/s and q → q̃ exactly, the same bits
+        // as the general form's 1/s and q̃ of −2|z|, without computing q̃.
+        Expr a = Let("a", Abs(Z));
+        ExpReduction direct = ExpApproximation.Reduce(Let("x", 2 * a, "x = 2|z|"), type, nonPositive: false, normalRange: true);
+        Expr forward = Tanh(type, a, Let("m", ReciprocalOfOnePlusExp(direct.Scale, direct.Q), "m = σ(−2|z|) = 1/(1 + e^(2|z|))"));
+        return Build(type, normalRange: false) with
         {
             // x = −2|z| is in exp's normal range for |z| up to half its limit.
-            NormalRange = new NormalRangeKernels(ExpApproximation.NormalRangeLimit(type) / 2, Build(type, normalRange: true)),
+            NormalRange = new NormalRangeKernels(ExpApproximation.NormalRangeLimit(type) / 2, normal with { Forward = forward, ForwardPaired = normal.Forward })
+            {
+                ForwardLimit = ExpApproximation.ExactOnePlusLimit(type) / 2,
+            },
         };
+    }
 
     /// <param name="type">Element type.</param>
-    /// <param name="normalRange">Write the kernels for |z| ≤ half of <see cref="ExpApproximation.NormalRangeLimit"/> only.</param>
+    /// <param name="normalRange">Write the kernels for |z| ≤ half of <see cref="ExpApproximation.NormalRangeLimit"/> only
+    /// (the forward for |z| ≤ half of <see cref="ExpApproximation.ExactOnePlusLimit"/> only).</param>
     private static KindKernels Build(ElementType type, bool normalRange)
     {
         // Up to |z| = tail, 1/s ≤ 2^22 (float) / 2^51 (double) so e^(2|z|) + 2 is formed exactly; beyond it
         // g' = 4e(1 − 2e + 3e² − …) = 4e(1 − 2e) to 3e² relative.
         double tail = type == ElementType.Single ? 7.5 : 17.5;
+        double exactLimit = ExpApproximation.ExactOnePlusLimit(type) / 2;
         Expr a = Let("a", Abs(Z));
         ExpReduction reduction = ExpApproximation.Reduce(Let("x", -2 * a, "x = −2|z| ≤ 0"), type, nonPositive: true, normalRange);
         Expr s = reduction.Scale, q = reduction.Q, s1 = reduction.Scale1, sInv = reduction.ScaleInverse, qNeg = reduction.QNegated;
+        Expr e = Let("e", reduction.Exp(), "e = e^(−2|z|) = s·(1 + q)");
 
-        Expr sq = Let("sq", s * q, "s·q (exact unless subnormal): e = s + s·q, kept unrounded");
-        Expr g = Let("g", CompensatedReciprocalOfOnePlus(s, sq, "d"), "g = 1/(1 + e), e = e^(−2|z|)");
-        Expr m = Let("m", reduction.ApplyScale2(MulAdd(q * s1, g, s1 * g)), "m = σ(−2|z|) = e·g, rounded once");
-
-        Expr a2 = Let("a2", a * a);
-        Expr small = MulAdd(a * a2, Polynomial(a2, type == ElementType.Single ? SingleT : DoubleT), a);
-        Expr large = MulAdd(-2, m, 1);
-        Expr forward = CopySign(Select(Lt(a, 0.55), small, large), Z);
+        // m = σ(−2|z|) = 1/(1 + e^(2|z|)) with e^(2|z|) = (1/s)·(1 + q̃) where |z| ≤ exactLimit; beyond,
+        // e < 2^−23 (2^−52) and m = e/(1 + e) = e·(1 − e) = s·(1 + (q − e)) to e² relative, rounded once.
+        Expr core = ReciprocalOfOnePlusExp(sInv, qNeg);
+        Expr m = Let("m", normalRange ? core : Select(Gt(a, exactLimit), reduction.ApplyScale2(MulAdd(q - e, s1, s1)), core), "m = σ(−2|z|) = 1/(1 + e^(2|z|))");
+        Expr forward = Tanh(type, a, m);
 
         // Tail 4e(1 − 2e) as 4s + (4s·q − 8e²): 4s is exact, so only the small terms round (once on the result's
         // grid even where e itself would be subnormal).
-        Expr e = Let("e", reduction.Exp(), "e = e^(−2|z|) = s·(1 + q)");
         Expr fourS = Let("s4", reduction.ApplyScale2(4 * reduction.Scale1), "4s = 2^(n+2), exact even where s = 2^n would underflow");
         Expr tailValue = fourS + MulAdd(-8 * e, e, fourS * q);
         Expr derivative = Select(Gt(a, tail), tailValue, 4 * CompensatedReciprocal(sInv + 2, MulAdd(sInv, qNeg, e), "c"));
         return new KindKernels(forward, derivative, DerivativeFromOutput: MulAdd(-Y, Y, 1, unfused: (1 - Y) * (1 + Y)));
+    }
+
+    /// <summary>tanh(z) = ±(a + a³·T(a²)) for a = |z| &lt; 0.55, ±(1 − 2m) beyond, m = σ(−2a).</summary>
+    private static Expr Tanh(ElementType type, Expr a, Expr m)
+    {
+        Expr a2 = Let("a2", a * a);
+        Expr small = MulAdd(a * a2, Polynomial(a2, type == ElementType.Single ? SingleT : DoubleT), a);
+        Expr large = MulAdd(-2, m, 1);
+        return CopySign(Select(Lt(a, 0.55), small, large), Z);
     }
 }

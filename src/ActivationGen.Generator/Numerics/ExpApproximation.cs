@@ -44,11 +44,18 @@ internal static class ExpApproximation
     public static double NormalRangeLimit(ElementType type) => type == ElementType.Single ? 64 : 600;
 
     /// <summary>
+    /// The largest |x| for which 1 + 2^n is exact: |n| ≤ 23 (float) / 52 (double), as n = round(x·log2e) and
+    /// 16·log2e = 23.08, 36·log2e = 51.94. There 1 + e^x = (1 + s) + s·q needs one rounding only, the one of a
+    /// fused multiply-add.
+    /// </summary>
+    public static double ExactOnePlusLimit(ElementType type) => type == ElementType.Single ? 16 : 36;
+
+    /// <summary>
     /// Reduces x to (2^n1, 2^n2, q = e^r − 1). <paramref name="nonPositive"/> states that x ≤ 0 (or NaN)
     /// by construction, which drops the overflow clamp. <paramref name="normalRange"/> states, in addition,
-    /// that x ≥ −<see cref="NormalRangeLimit"/> and x is not NaN (the caller has checked): then the range clamp
-    /// goes and 2^n is built as one factor, which gives the same bits as the general form with five fewer
-    /// integer operations and one multiply fewer per use.
+    /// that x is not NaN and either −<see cref="NormalRangeLimit"/> ≤ x ≤ 0 or |x| ≤ <see cref="ExactOnePlusLimit"/>
+    /// (the caller has checked): then the range clamp goes and 2^n is built as one factor, which gives the same
+    /// bits as the general form with five fewer integer operations and one multiply fewer per use.
     /// </summary>
     public static ExpReduction Reduce(Expr x, ElementType type, bool nonPositive, bool normalRange = false)
     {
@@ -59,11 +66,6 @@ internal static class ExpApproximation
         // through both comparisons unchanged and propagates to the result.
         double low = single ? -106.0 : -748.0;
         double high = single ? 89.0 : 710.0;
-        if (normalRange && !nonPositive)
-        {
-            throw new System.ArgumentException("The normal range is defined for a non-positive x only.", nameof(normalRange));
-        }
-
         Expr clamped = nonPositive ? AtLeast(x, low) : AtMost(Let("xl", AtLeast(x, low)), high);
 
         Expr xc = normalRange ? x : Let("xc", clamped, "x clamped to [" + Format(low) + ", " + (nonPositive ? "0" : Format(high)) + "]: keeps n in range; NaN passes through");

@@ -5,15 +5,17 @@
 //   derivative   g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z))
 //   from output  g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add)
 //
-// Numerics: One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing
-// overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated
-// (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s +
-// s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of
-// positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as
-// e^(−z)/(1 + e^(−z))², NaN for z < −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s
-// would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every
-// lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp,
-// 2^n as one factor): the same bits.
+// Numerics: For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with
+// s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused
+// multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing
+// overflows. Beyond, g = 1 − e for z > 0 and g = e·(1 − e) = s·(1 + (q − e)) for z < 0, with e =
+// e^(−|z|) < 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range
+// reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms,
+// compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z
+// < −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' =
+// e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or
+// 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor,
+// the forward's reduction of −z itself): the same bits.
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, fused multiply-add, compare, select and bit operations; no Math.Exp), so the scalar members,
@@ -32,7 +34,7 @@ namespace ActivationGen.Internal
         /// <summary>Sigmoid activation: g(z) = 1 / (1 + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z &gt; 0 and g = e·(1 − e) = s·(1 + (q − e)) for z &lt; 0, with e = e^(−|z|) &lt; 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float Sigmoid(float z)
         {
@@ -43,15 +45,6 @@ namespace ActivationGen.Internal
             float xc = x < -106f ? -106f : x;
             // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
             float t = global::System.MathF.FusedMultiplyAdd(xc, 1.442695f, 12582912f);
-            // k = n as an integer, read from the low bits of t
-            int k = unchecked(global::System.BitConverter.SingleToInt32Bits(t) - 0x4B400000);
-            // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-            int k1 = unchecked((int)((uint)(k + 256) >> 1) - 128);
-            float scale1 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k1 + 127) << 23)));
-            float scale2 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k - k1 + 127) << 23)));
-            // s = 2^n (exact)
-            float s = scale1 * scale2;
-            float d1 = 1f + s;
             float n = t - 12582912f;
             // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
             float r = global::System.MathF.FusedMultiplyAdd(n, -1.4286068E-06f, global::System.MathF.FusedMultiplyAdd(n, -0.69314575f, xc));
@@ -61,25 +54,32 @@ namespace ActivationGen.Internal
             float po = r * global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(0.00019890991f, u, 0.0083333105f), u, 0.16666667f);
             // q = e^r − 1 = r + r²·P(r)
             float q = global::System.MathF.FusedMultiplyAdd(u, pe + po, r);
-            // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-            float sq = s * q;
-            // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-            float d = d1 + sq;
-            float dInv = 1f / d;
-            float dErr = d1 - d + sq + (s - (d1 - 1f));
-            // ρ = 1 − d·y, exact with a fused multiply-add
-            float dRho = global::System.MathF.FusedMultiplyAdd(-d, dInv, 1f);
-            // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-            float g = global::System.MathF.FusedMultiplyAdd(dInv, global::System.MathF.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-            // gNeg = σ(−|z|) = e·g
-            float gNeg = global::System.MathF.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-            return z >= 0f ? g : gNeg;
+            // k = n as an integer, read from the low bits of t
+            int k = unchecked(global::System.BitConverter.SingleToInt32Bits(t) - 0x4B400000);
+            // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+            int k1 = unchecked((int)((uint)(k + 256) >> 1) - 128);
+            float scale1 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k1 + 127) << 23)));
+            float scale2 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k - k1 + 127) << 23)));
+            // e = e^(−|z|) = s·(1 + q)
+            float e = global::System.MathF.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+            // s = 2^n (exact)
+            float s = scale1 * scale2;
+            // 1/s = 2^(−n) (exact where it is used)
+            float sInv = global::System.BitConverter.Int32BitsToSingle(unchecked(((127 - k) << 23)));
+            // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+            float sE = z >= 0f ? s : sInv;
+            // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+            float qNeg = global::System.MathF.FusedMultiplyAdd(u, pe - po, -r);
+            float qE = z >= 0f ? q : qNeg;
+            // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+            float d = global::System.MathF.FusedMultiplyAdd(sE, qE, sE + 1f);
+            return a > 16f ? (z >= 0f ? 1f - e : global::System.MathF.FusedMultiplyAdd(q - e, scale1, scale1) * scale2) : 1f / d;
         }
 
         /// <summary>Derivative of Sigmoid from its input: g'(z) = σ(z)·σ(−z) = 1 / (e^z + 2 + e^(−z)) = g(z)·(1 − g(z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z &gt; 0 and g = e·(1 − e) = s·(1 + (q − e)) for z &lt; 0, with e = e^(−|z|) &lt; 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float SigmoidDerivative(float z)
         {
@@ -109,7 +109,7 @@ namespace ActivationGen.Internal
             float q = global::System.MathF.FusedMultiplyAdd(u, pe + po, r);
             // e = e^(−|z|) = s·(1 + q)
             float e = global::System.MathF.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-            // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+            // s·q (exact unless subnormal)
             float sq = s * q;
             // 1/s = 2^(−n) (exact where it is used)
             float sInv = global::System.BitConverter.Int32BitsToSingle(unchecked(((127 - k) << 23)));
@@ -127,7 +127,7 @@ namespace ActivationGen.Internal
         /// <summary>Derivative of Sigmoid from its output: g'(z) = y·(1 − y) = y − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z &gt; 0 and g = e·(1 − e) = s·(1 + (q − e)) for z &lt; 0, with e = e^(−|z|) &lt; 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float SigmoidDerivativeFromOutput(float y)
         {
@@ -138,7 +138,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z &gt; 0 and g = e·(1 − e) = s·(1 + (q − e)) for z &lt; 0, with e = e^(−|z|) &lt; 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void Sigmoid(global::System.ReadOnlySpan<float> z, global::System.Span<float> y)
         {
@@ -153,7 +153,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(16f)))
                     {
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock), ref yRef, i);
                     }
@@ -162,7 +162,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock), ref yRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(16f)))
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref yRef, last);
                 }
@@ -180,7 +180,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(16f)))
                     {
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock), ref yRef, i);
                     }
@@ -189,7 +189,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock), ref yRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(16f)))
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref yRef, last);
                 }
@@ -207,7 +207,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(16f)))
                     {
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock), ref yRef, i);
                     }
@@ -216,7 +216,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock), ref yRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(16f)))
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref yRef, last);
                 }
@@ -231,19 +231,17 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i) = Sigmoid(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                // x = −|z| ≤ 0
-                var x = -a;
+                // x = −z
+                var x = -z;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
                 var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
-                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
@@ -253,19 +251,9 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * s, g, s * g);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(s, q, s + global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return global::System.Runtime.Intrinsics.Vector512<float>.One / d;
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -278,15 +266,6 @@ namespace ActivationGen.Internal
                 var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                // k = n as an integer, read from the low bits of t
-                var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
-                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
-                var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
@@ -296,34 +275,39 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg);
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
+                // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+                var sE = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), s, sInv);
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                var qE = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), q, qNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sE, qE, sE + global::System.Runtime.Intrinsics.Vector512<float>.One);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(16f)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One - e, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q - e, scale1, scale1) * scale2), global::System.Runtime.Intrinsics.Vector512<float>.One / d);
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                // x = −|z| ≤ 0
-                var x = -a;
+                // x = −z
+                var x = -z;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
                 var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
-                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
@@ -333,19 +317,9 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * s, g, s * g);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(s, q, s + global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return global::System.Runtime.Intrinsics.Vector256<float>.One / d;
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -358,15 +332,6 @@ namespace ActivationGen.Internal
                 var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                // k = n as an integer, read from the low bits of t
-                var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
-                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
-                var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
@@ -376,34 +341,39 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg);
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
+                // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+                var sE = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), s, sInv);
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                var qE = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), q, qNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sE, qE, sE + global::System.Runtime.Intrinsics.Vector256<float>.One);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(16f)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One - e, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q - e, scale1, scale1) * scale2), global::System.Runtime.Intrinsics.Vector256<float>.One / d);
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                // x = −|z| ≤ 0
-                var x = -a;
+                // x = −z
+                var x = -z;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
                 var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
-                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
@@ -413,19 +383,9 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * s, g, s * g);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(s, q, s + global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return global::System.Runtime.Intrinsics.Vector128<float>.One / d;
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -438,15 +398,6 @@ namespace ActivationGen.Internal
                 var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                // k = n as an integer, read from the low bits of t
-                var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
-                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
-                var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
@@ -456,19 +407,26 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg);
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
+                // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+                var sE = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), s, sInv);
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                var qE = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), q, qNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sE, qE, sE + global::System.Runtime.Intrinsics.Vector128<float>.One);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(16f)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One - e, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q - e, scale1, scale1) * scale2), global::System.Runtime.Intrinsics.Vector128<float>.One / d);
             }
         }
 
@@ -476,7 +434,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z &gt; 0 and g = e·(1 − e) = s·(1 + (q − e)) for z &lt; 0, with e = e^(−|z|) &lt; 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidDerivative(global::System.ReadOnlySpan<float> z, global::System.Span<float> dydz)
         {
@@ -569,7 +527,7 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
@@ -592,7 +550,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
@@ -636,7 +594,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
@@ -651,7 +609,7 @@ namespace ActivationGen.Internal
                 return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
@@ -674,7 +632,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
@@ -718,7 +676,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
@@ -733,7 +691,7 @@ namespace ActivationGen.Internal
                 return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
@@ -756,7 +714,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
@@ -800,7 +758,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
@@ -820,7 +778,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z &gt; 0 and g = e·(1 − e) = s·(1 + (q − e)) for z &lt; 0, with e = e^(−|z|) &lt; 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidDerivativeFromOutput(global::System.ReadOnlySpan<float> y, global::System.Span<float> dydz)
         {
@@ -892,7 +850,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z &gt; 0 and g = e·(1 − e) = s·(1 + (q − e)) for z &lt; 0, with e = e^(−|z|) &lt; 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidForward(global::System.ReadOnlySpan<float> z, global::System.Span<float> y, global::System.Span<float> dydz)
         {
@@ -908,7 +866,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(16f)))
                     {
                         var (yBlock, dydzBlock) = Kernel512(zBlock);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
@@ -921,7 +879,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(16f)))
                 {
                     var (yLastBlock, dydzLastBlock) = Kernel512(zLast);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yLastBlock, ref yRef, last);
@@ -943,7 +901,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(16f)))
                     {
                         var (yBlock, dydzBlock) = Kernel256(zBlock);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
@@ -956,7 +914,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(16f)))
                 {
                     var (yLastBlock, dydzLastBlock) = Kernel256(zLast);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yLastBlock, ref yRef, last);
@@ -978,7 +936,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(16f)))
                     {
                         var (yBlock, dydzBlock) = Kernel128(zBlock);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
@@ -991,7 +949,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(16f)))
                 {
                     var (yLastBlock, dydzLastBlock) = Kernel128(zLast);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yLastBlock, ref yRef, last);
@@ -1012,7 +970,7 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = dValue;
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
@@ -1024,7 +982,10 @@ namespace ActivationGen.Internal
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
                 var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
-                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
+                // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+                var sE = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), s, sInv);
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
@@ -1034,31 +995,22 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * s, g, s * g);
-                // e = e^(−|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                var qE = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), q, qNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sE, qE, sE + global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
+                // s·q (exact unless subnormal)
+                var sq = s * q;
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector512<float>.One / d, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -1071,15 +1023,6 @@ namespace ActivationGen.Internal
                 var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                // k = n as an integer, read from the low bits of t
-                var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
-                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
-                var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector512<float>.One + s;
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc));
@@ -1089,34 +1032,37 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector512<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
+                // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+                var sE = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), s, sInv);
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                var qE = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), q, qNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sE, qE, sE + global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // s·q (exact unless subnormal)
+                var sq = s * q;
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(16f)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512<float>.One - e, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q - e, scale1, scale1) * scale2), global::System.Runtime.Intrinsics.Vector512<float>.One / d), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
@@ -1128,7 +1074,10 @@ namespace ActivationGen.Internal
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
                 var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
-                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
+                // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+                var sE = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), s, sInv);
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
@@ -1138,31 +1087,22 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * s, g, s * g);
-                // e = e^(−|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                var qE = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), q, qNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sE, qE, sE + global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
+                // s·q (exact unless subnormal)
+                var sq = s * q;
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector256<float>.One / d, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -1175,15 +1115,6 @@ namespace ActivationGen.Internal
                 var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                // k = n as an integer, read from the low bits of t
-                var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
-                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
-                var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector256<float>.One + s;
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc));
@@ -1193,34 +1124,37 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector256<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
+                // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+                var sE = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), s, sInv);
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                var qE = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), q, qNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sE, qE, sE + global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // s·q (exact unless subnormal)
+                var sq = s * q;
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(16f)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256<float>.One - e, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q - e, scale1, scale1) * scale2), global::System.Runtime.Intrinsics.Vector256<float>.One / d), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
@@ -1232,7 +1166,10 @@ namespace ActivationGen.Internal
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
                 var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
-                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
+                // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+                var sE = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), s, sInv);
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
@@ -1242,31 +1179,22 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * s, g, s * g);
-                // e = e^(−|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                var qE = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), q, qNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sE, qE, sE + global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // e = e^(−|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
+                // s·q (exact unless subnormal)
+                var sq = s * q;
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector128<float>.One / d, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -1279,15 +1207,6 @@ namespace ActivationGen.Internal
                 var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                // k = n as an integer, read from the low bits of t
-                var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
-                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
-                var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
-                var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector128<float>.One + s;
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc));
@@ -1297,31 +1216,34 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector128<float>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<float>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                // g = σ(|z|) = 1/(1 + e), e = e^(−|z|)
-                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // gNeg = σ(−|z|) = e·g
-                var gNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // k = n as an integer, read from the low bits of t
+                var k = global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
+                var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // s = 2^n (exact)
+                var s = scale1 * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
+                // e^(−z) = sE·(1 + qE): e itself for z ≥ 0, 1/e = 2^(−n)·e^(−r) for z < 0
+                var sE = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), s, sInv);
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                var qE = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), q, qNeg);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sE, qE, sE + global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // s·q (exact unless subnormal)
+                var sq = s * q;
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
                 var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), g, gNeg), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(16f)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(z, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128<float>.One - e, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q - e, scale1, scale1) * scale2), global::System.Runtime.Intrinsics.Vector128<float>.One / d), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(15f)), s + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -1330,7 +1252,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z &gt; 0 and g = e·(1 − e) = s·(1 + (q − e)) for z &lt; 0, with e = e^(−|z|) &lt; 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidBackward(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {
@@ -1427,7 +1349,7 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradInputRef, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradOutputRef, i) * SigmoidDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
@@ -1450,7 +1372,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector512.AsInt32(t)), 23));
@@ -1494,7 +1416,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
@@ -1509,7 +1431,7 @@ namespace ActivationGen.Internal
                 return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(15f)), s + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
@@ -1532,7 +1454,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector256.AsInt32(t)), 23));
@@ -1576,7 +1498,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
@@ -1591,7 +1513,7 @@ namespace ActivationGen.Internal
                 return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(15f)), s + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f) * e, e, sq), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
-            // For a vector whose every |z| ≤ 64 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
@@ -1614,7 +1536,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x4B40007F) - global::System.Runtime.Intrinsics.Vector128.AsInt32(t)), 23));
@@ -1658,7 +1580,7 @@ namespace ActivationGen.Internal
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
                 // e = e^(−|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
+                // s·q (exact unless subnormal)
                 var sq = s * q;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
@@ -1679,7 +1601,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>One range reduction of −|z| gives e = e^(−|z|) = s·(1 + q) (s a power of two), so nothing overflows for any z. g(|z|) = 1/(1 + e) with the sum (1 + s) + s·q and the division both compensated (Fast2Sum and an exact fused multiply-add residual); g(−|z|) = e·g(|z|) with e kept unrounded as s + s·q. g' = 1/(e^|z| + 2 + e^(−|z|)) with e^|z| = (1/s)·(1 + q̃) from the same reduction: a sum of positive terms, compensated likewise, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 64 (float) / 600 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| ≤ 16 (float) / 36 (double), g = 1/(1 + e^(−z)) as written: e^(−z) = s·(1 + q) with s = 2^n, |n| ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once: within 1.7 ulp (every float in [−16, 16] measured), and nothing overflows. Beyond, g = 1 − e for z &gt; 0 and g = e·(1 − e) = s·(1 + (q − e)) for z &lt; 0, with e = e^(−|z|) &lt; 1.2e−7 / 2.4e−16 (down to the subnormals). g' = 1/(e^|z| + 2 + e^(−|z|)) from one range reduction of −|z|, e^(−|z|) = s·(1 + q) and e^|z| = (1/s)·(1 + q̃): a sum of positive terms, compensated, so it neither cancels (as 1 − g does) nor overflows (as e^(−z)/(1 + e^(−z))², NaN for z &lt; −88 in float); beyond |z| = 15 (float) / 35 (double), where 1/s would no longer add exactly, g' = e·(1 − 2e) formed as s + (s·q − 2e²). Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void SigmoidBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {

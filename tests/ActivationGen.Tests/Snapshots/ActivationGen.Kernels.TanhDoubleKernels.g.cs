@@ -6,13 +6,16 @@
 //   from output  g'(z) = 1 − y² where y = g(z) (one fused multiply-add)
 //
 // Numerics: For |z| < 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that
-// matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a
-// power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose
-// rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with
-// e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh²
-// does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q
-// − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of
-// the same operations (no range clamp, 2^n as one factor): the same bits.
+// matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose
+// rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double),
+// e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q
+// rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e))
+// with e = e^(−2|z|) < 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of
+// −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows;
+// beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector
+// kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of
+// the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself):
+// the same bits.
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, fused multiply-add, compare, select and bit operations; no Math.Exp), so the scalar members,
@@ -31,7 +34,7 @@ namespace ActivationGen.Internal
         /// <summary>Tanh activation: g(z) = tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Tanh(double z)
         {
@@ -58,28 +61,23 @@ namespace ActivationGen.Internal
             long k1 = unchecked((long)((ulong)(k + 2048L) >> 1) - 1024L);
             double scale1 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k1 + 1023L) << 52)));
             double scale2 = global::System.BitConverter.Int64BitsToDouble(unchecked(((k - k1 + 1023L) << 52)));
-            // s = 2^n (exact)
-            double s = scale1 * scale2;
-            double d1 = 1.0 + s;
-            // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-            double sq = s * q;
-            // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-            double d = d1 + sq;
-            double dInv = 1.0 / d;
-            double dErr = d1 - d + sq + (s - (d1 - 1.0));
-            // ρ = 1 − d·y, exact with a fused multiply-add
-            double dRho = global::System.Math.FusedMultiplyAdd(-d, dInv, 1.0);
-            // g = 1/(1 + e), e = e^(−2|z|)
-            double g = global::System.Math.FusedMultiplyAdd(dInv, global::System.Math.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-            // m = σ(−2|z|) = e·g, rounded once
-            double m = global::System.Math.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+            // e = e^(−2|z|) = s·(1 + q)
+            double e = global::System.Math.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+            // 1/s = 2^(−n) (exact where it is used)
+            double sInv = global::System.BitConverter.Int64BitsToDouble(unchecked(((1023L - k) << 52)));
+            // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+            double qNeg = global::System.Math.FusedMultiplyAdd(u, pe - po, -r);
+            // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+            double d = global::System.Math.FusedMultiplyAdd(sInv, qNeg, sInv + 1.0);
+            // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+            double m = a > 18.0 ? global::System.Math.FusedMultiplyAdd(q - e, scale1, scale1) * scale2 : 1.0 / d;
             return global::System.Math.CopySign(a < 0.55 ? global::System.Math.FusedMultiplyAdd(a * a2, global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(global::System.Math.FusedMultiplyAdd(7.873743483982701E-06, a2, -3.371995684362599E-05), a2, 9.455075194802326E-05), a2, -0.0002384725012641611), a2, 0.0005899052434625707), a2, -0.0014558190889540658), a2, 0.003592126769158451), a2, -0.008863235463097797), a2, 0.02186948853407217), a2, -0.053968253968220345), a2, 0.1333333333333331), a2, -0.3333333333333333), a) : global::System.Math.FusedMultiplyAdd(-2.0, m, 1.0), z);
         }
 
         /// <summary>Derivative of Tanh from its input: g'(z) = 1 − tanh²(z) = 1 / cosh²(z) = 4 / (e^(2z) + 2 + e^(−2z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double TanhDerivative(double z)
         {
@@ -125,7 +123,7 @@ namespace ActivationGen.Internal
         /// <summary>Derivative of Tanh from its output: g'(z) = 1 − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double TanhDerivativeFromOutput(double y)
         {
@@ -136,7 +134,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void Tanh(global::System.ReadOnlySpan<double> z, global::System.Span<double> y)
         {
@@ -151,7 +149,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(3E+02)))
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(18.0)))
                     {
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock), ref yRef, i);
                     }
@@ -160,7 +158,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock), ref yRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(3E+02)))
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(18.0)))
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref yRef, last);
                 }
@@ -178,7 +176,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(3E+02)))
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(18.0)))
                     {
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock), ref yRef, i);
                     }
@@ -187,7 +185,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock), ref yRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(3E+02)))
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(18.0)))
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref yRef, last);
                 }
@@ -205,7 +203,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(3E+02)))
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(18.0)))
                     {
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock), ref yRef, i);
                     }
@@ -214,7 +212,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock), ref yRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(3E+02)))
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(18.0)))
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref yRef, last);
                 }
@@ -229,17 +227,19 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref yRef, i) = Tanh(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 18: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
                 var a2 = a * a;
-                // x = −2|z| ≤ 0
-                var x = global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * a;
+                // x = 2|z|
+                var x = global::System.Runtime.Intrinsics.Vector512.Create(2.0) * a;
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4337FFFFFFFFFC01L)), 52));
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), x));
@@ -249,21 +249,10 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                var s = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4337FFFFFFFFFC01L)), 52));
-                var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * s, g, s * g);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(s, q, s + global::System.Runtime.Intrinsics.Vector512<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
                 return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector512.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector512<double>.One)));
             }
 
@@ -293,35 +282,32 @@ namespace ActivationGen.Internal
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector512<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(18.0)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector512<double>.One / d);
                 return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector512.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector512<double>.One)));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 18: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
                 var a2 = a * a;
-                // x = −2|z| ≤ 0
-                var x = global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * a;
+                // x = 2|z|
+                var x = global::System.Runtime.Intrinsics.Vector256.Create(2.0) * a;
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4337FFFFFFFFFC01L)), 52));
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), x));
@@ -331,21 +317,10 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                var s = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4337FFFFFFFFFC01L)), 52));
-                var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * s, g, s * g);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(s, q, s + global::System.Runtime.Intrinsics.Vector256<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
                 return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector256.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector256<double>.One)));
             }
 
@@ -375,35 +350,32 @@ namespace ActivationGen.Internal
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector256<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(18.0)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector256<double>.One / d);
                 return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector256.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector256<double>.One)));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 18: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
             {
                 var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
                 var a2 = a * a;
-                // x = −2|z| ≤ 0
-                var x = global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * a;
+                // x = 2|z|
+                var x = global::System.Runtime.Intrinsics.Vector128.Create(2.0) * a;
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4337FFFFFFFFFC01L)), 52));
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), x));
@@ -413,21 +385,10 @@ namespace ActivationGen.Internal
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
                 // q = e^r − 1 = r + r²·P(r)
                 var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                var s = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4337FFFFFFFFFC01L)), 52));
-                var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * s, g, s * g);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(s, q, s + global::System.Runtime.Intrinsics.Vector128<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
                 return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector128.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector128<double>.One)));
             }
 
@@ -457,21 +418,16 @@ namespace ActivationGen.Internal
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector128<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(18.0)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector128<double>.One / d);
                 return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector128.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector128<double>.One)));
             }
         }
@@ -480,7 +436,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhDerivative(global::System.ReadOnlySpan<double> z, global::System.Span<double> dydz)
         {
@@ -573,7 +529,7 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 300: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
@@ -653,7 +609,7 @@ namespace ActivationGen.Internal
                 return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 300: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
@@ -733,7 +689,7 @@ namespace ActivationGen.Internal
                 return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 300: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
@@ -818,7 +774,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhDerivativeFromOutput(global::System.ReadOnlySpan<double> y, global::System.Span<double> dydz)
         {
@@ -890,7 +846,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhForward(global::System.ReadOnlySpan<double> z, global::System.Span<double> y, global::System.Span<double> dydz)
         {
@@ -906,7 +862,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(3E+02)))
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(18.0)))
                     {
                         var (yBlock, dydzBlock) = Kernel512(zBlock);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
@@ -919,7 +875,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(3E+02)))
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(18.0)))
                 {
                     var (yLastBlock, dydzLastBlock) = Kernel512(zLast);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yLastBlock, ref yRef, last);
@@ -941,7 +897,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(3E+02)))
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(18.0)))
                     {
                         var (yBlock, dydzBlock) = Kernel256(zBlock);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
@@ -954,7 +910,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(3E+02)))
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(18.0)))
                 {
                     var (yLastBlock, dydzLastBlock) = Kernel256(zLast);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yLastBlock, ref yRef, last);
@@ -976,7 +932,7 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(3E+02)))
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(18.0)))
                     {
                         var (yBlock, dydzBlock) = Kernel128(zBlock);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
@@ -989,7 +945,7 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(3E+02)))
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(18.0)))
                 {
                     var (yLastBlock, dydzLastBlock) = Kernel128(zLast);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yLastBlock, ref yRef, last);
@@ -1010,7 +966,7 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref dydzRef, i) = dValue;
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 18: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<double>, global::System.Runtime.Intrinsics.Vector512<double>) Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z)
@@ -1021,6 +977,8 @@ namespace ActivationGen.Internal
                 var x = global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * a;
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0));
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x43380000000003FFL) - global::System.Runtime.Intrinsics.Vector512.AsInt64(t)), 52));
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.6931471803691238), x));
@@ -1028,31 +986,20 @@ namespace ActivationGen.Internal
                 var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector512.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector512.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5));
                 // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
                 var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector512.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                var s = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4337FFFFFFFFFC01L)), 52));
-                var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * s, g, s * g);
-                // 4s = 2^(n+2), exact even where s = 2^n would underflow
-                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4.0) * s;
-                // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(0x43380000000003FFL) - global::System.Runtime.Intrinsics.Vector512.AsInt64(t)), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector512<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt64(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4337FFFFFFFFFC01L)), 52));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4.0) * s;
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, s, s);
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector512<double>.One / c;
@@ -1088,29 +1035,18 @@ namespace ActivationGen.Internal
                 var k1 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector512.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(1023L)), 52));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector512<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector512<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector512<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector512<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                // 4s = 2^(n+2), exact even where s = 2^n would underflow
-                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4.0) * scale1 * scale2;
                 // e = e^(−2|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe - po, -r);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector512<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(18.0)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector512<double>.One / d);
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4.0) * scale1 * scale2;
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2.0) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector512<double>.One / c;
@@ -1120,7 +1056,7 @@ namespace ActivationGen.Internal
                 return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector512.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector512<double>.One))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 18: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<double>, global::System.Runtime.Intrinsics.Vector256<double>) Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z)
@@ -1131,6 +1067,8 @@ namespace ActivationGen.Internal
                 var x = global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * a;
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0));
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x43380000000003FFL) - global::System.Runtime.Intrinsics.Vector256.AsInt64(t)), 52));
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.6931471803691238), x));
@@ -1138,31 +1076,20 @@ namespace ActivationGen.Internal
                 var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector256.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector256.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5));
                 // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
                 var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector256.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                var s = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4337FFFFFFFFFC01L)), 52));
-                var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * s, g, s * g);
-                // 4s = 2^(n+2), exact even where s = 2^n would underflow
-                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4.0) * s;
-                // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(0x43380000000003FFL) - global::System.Runtime.Intrinsics.Vector256.AsInt64(t)), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector256<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt64(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4337FFFFFFFFFC01L)), 52));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4.0) * s;
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, s, s);
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector256<double>.One / c;
@@ -1198,29 +1125,18 @@ namespace ActivationGen.Internal
                 var k1 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector256.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(1023L)), 52));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector256<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector256<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector256<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector256<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                // 4s = 2^(n+2), exact even where s = 2^n would underflow
-                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4.0) * scale1 * scale2;
                 // e = e^(−2|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe - po, -r);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector256<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(18.0)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector256<double>.One / d);
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4.0) * scale1 * scale2;
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2.0) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector256<double>.One / c;
@@ -1230,7 +1146,7 @@ namespace ActivationGen.Internal
                 return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0.0), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(7.873743483982701E-06), a2, global::System.Runtime.Intrinsics.Vector256.Create(-3.371995684362599E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(9.455075194802326E-05)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0002384725012641611)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.0005899052434625707)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.0014558190889540658)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.003592126769158451)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.008863235463097797)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02186948853407217)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053968253968220345)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.1333333333333331)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333333333333)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2.0), m, global::System.Runtime.Intrinsics.Vector256<double>.One))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 18: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<double>, global::System.Runtime.Intrinsics.Vector128<double>) Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z)
@@ -1241,6 +1157,8 @@ namespace ActivationGen.Internal
                 var x = global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * a;
                 // t = x·log2(e) + 1.5·2^52: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634), global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0));
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x43380000000003FFL) - global::System.Runtime.Intrinsics.Vector128.AsInt64(t)), 52));
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
                 // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
                 var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.9082149292705877E-10), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.6931471803691238), x));
@@ -1248,31 +1166,20 @@ namespace ActivationGen.Internal
                 var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.0914686968086876E-09), u, global::System.Runtime.Intrinsics.Vector128.Create(2.75572736431103E-07)), u, global::System.Runtime.Intrinsics.Vector128.Create(2.4801587325547743E-05)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0013888888888883748)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.04166666666666667)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5));
                 // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
                 var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(2.5105217004720745E-08), u, global::System.Runtime.Intrinsics.Vector128.Create(2.7557255400206422E-06)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.00019841269874820627)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333326136)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.1666666666666667));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                var s = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4337FFFFFFFFFC01L)), 52));
-                var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * s, g, s * g);
-                // 4s = 2^(n+2), exact even where s = 2^n would underflow
-                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4.0) * s;
-                // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
-                // 1/s = 2^(−n) (exact where it is used)
-                var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(0x43380000000003FFL) - global::System.Runtime.Intrinsics.Vector128.AsInt64(t)), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector128<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
+                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
+                var s = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt64(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4337FFFFFFFFFC01L)), 52));
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4.0) * s;
+                // q = e^r − 1 = r + r²·P(r)
+                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, s, s);
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector128<double>.One / c;
@@ -1308,29 +1215,18 @@ namespace ActivationGen.Internal
                 var k1 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k + global::System.Runtime.Intrinsics.Vector128.Create(2048L)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(1024L);
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(1023L)), 52));
-                // s = 2^n (exact)
-                var s = scale1 * scale2;
-                var d1 = global::System.Runtime.Intrinsics.Vector128<double>.One + s;
-                // s·q (exact unless subnormal): e = s + s·q, kept unrounded
-                var sq = s * q;
-                // d = a + b rounded; its error dErr is exact (Fast2Sum, |a| ≥ |b|)
-                var d = d1 + sq;
-                var dInv = global::System.Runtime.Intrinsics.Vector128<double>.One / d;
-                var dErr = d1 - d + sq + (s - (d1 - global::System.Runtime.Intrinsics.Vector128<double>.One));
-                // ρ = 1 − d·y, exact with a fused multiply-add
-                var dRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-d, dInv, global::System.Runtime.Intrinsics.Vector128<double>.One);
-                // g = 1/(1 + e), e = e^(−2|z|)
-                var g = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(dInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-dErr, dInv, dRho), dInv);
-                // m = σ(−2|z|) = e·g, rounded once
-                var m = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q * scale1, g, scale1 * g) * scale2;
-                // 4s = 2^(n+2), exact even where s = 2^n would underflow
-                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4.0) * scale1 * scale2;
                 // e = e^(−2|z|) = s·(1 + q)
                 var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k), 52));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
                 var qNeg = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe - po, -r);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
+                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector128<double>.One);
+                // m = σ(−2|z|) = 1/(1 + e^(2|z|))
+                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(18.0)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector128<double>.One / d);
+                // 4s = 2^(n+2), exact even where s = 2^n would underflow
+                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4.0) * scale1 * scale2;
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
                 var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2.0) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector128<double>.One / c;
@@ -1346,7 +1242,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhBackward(global::System.ReadOnlySpan<double> z, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
@@ -1443,7 +1339,7 @@ namespace ActivationGen.Internal
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref gradInputRef, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref gradOutputRef, i) * TanhDerivative(global::System.Runtime.CompilerServices.Unsafe.Add(ref zRef, i));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 300: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector512<double> Kernel512(global::System.Runtime.Intrinsics.Vector512<double> z, global::System.Runtime.Intrinsics.Vector512<double> gradOutput)
@@ -1523,7 +1419,7 @@ namespace ActivationGen.Internal
                 return gradOutput * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4.0) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 300: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector256<double> Kernel256(global::System.Runtime.Intrinsics.Vector256<double> z, global::System.Runtime.Intrinsics.Vector256<double> gradOutput)
@@ -1603,7 +1499,7 @@ namespace ActivationGen.Internal
                 return gradOutput * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(17.5)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8.0) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4.0) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv));
             }
 
-            // For a vector whose every |z| ≤ 300 (exp's normal range): 2^n needs no range clamp and is one factor.
+            // For a vector whose every |z| ≤ 300: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             static global::System.Runtime.Intrinsics.Vector128<double> Kernel128(global::System.Runtime.Intrinsics.Vector128<double> z, global::System.Runtime.Intrinsics.Vector128<double> gradOutput)
@@ -1689,7 +1585,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, one range reduction of −2|z| gives e = e^(−2|z|) = s·(1 + q) (s a power of two) and m = e/(1 + e) = σ(−2|z|) (compensated as for sigmoid), and tanh|z| = 1 − 2m, whose rounding is damped by m's size; the sign is copied from z. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) with e^(2|z|) = (1/s)·(1 + q̃), a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 32 (float) / 300 (double) take a shorter form of the same operations (no range clamp, 2^n as one factor): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps; the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhBackwardFromOutput(global::System.ReadOnlySpan<double> y, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
         {
