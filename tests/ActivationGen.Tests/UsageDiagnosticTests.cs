@@ -174,6 +174,10 @@ public class UsageDiagnosticTests
         var ag0007 = Assert.Single(diagnostics, d => d.Id == "AG0007");
         string message = ag0007.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("1E-40 (1E-40 as float, a subnormal number", message, System.StringComparison.Ordinal);
+
+        // The advice names the condition the value fails, not only the range it satisfies (a newcomer trial
+        // found "use a finite value with 0 < Slope < 1" puzzling for 1e-40).
+        Assert.EndsWith("0 < Slope < 1, and 0 or at least 1.1754944E-38 in magnitude as float (no subnormal)", message, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -402,6 +402,7 @@ internal static class ActivationParser
             // that rounding, or Slope = 1e-50 would silently become a plain ReLU and 0.99999999 the identity.
             string text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             bool valid = definition.IsValid(value);
+            string range = definition.RangeText;
             if (valid && element == ElementType.Single)
             {
                 float rounded = (float)value;
@@ -410,12 +411,13 @@ internal static class ActivationParser
                 string why = subnormal ? " as float, a subnormal number the float kernels cannot fold in exactly"
                     : float.IsInfinity(rounded) ? " as float: beyond float's range" : " as float";
                 text += valid ? string.Empty : " (" + rounded.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + why + ")";
+                range += subnormal ? ", and 0 or at least 1.1754944E-38 in magnitude as float (no subnormal)" : string.Empty;
             }
 
             if (!valid)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.ParameterOutOfRange, location, definition.Name, text, kind.Name, methodName, definition.RangeText));
+                    DiagnosticDescriptors.ParameterOutOfRange, location, definition.Name, text, kind.Name, methodName, range));
                 continue;
             }
 
