@@ -22,6 +22,18 @@ internal static class Program
             return Exhaustive.Run();
         }
 
+        int sample = Array.IndexOf(args, "--double-sample");
+        if (sample >= 0)
+        {
+            if (args.Length < sample + 3 || !int.TryParse(args[sample + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count <= 0)
+            {
+                Console.Error.WriteLine("usage: --double-sample COUNT FOLDER (COUNT a positive integer)");
+                return 2;
+            }
+
+            return Exhaustive.DoubleSample(count, args[sample + 2]);
+        }
+
         bool markdown = args.Contains("--markdown");
         var rows = new List<Row>();
         foreach (string kind in new[] { "Sigmoid", "Tanh" })
