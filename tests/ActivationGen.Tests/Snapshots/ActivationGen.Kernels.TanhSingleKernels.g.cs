@@ -13,9 +13,10 @@
 // the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) < 1.2e−7 / 2.4e−16. g'
 // = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms
 // (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) /
-// 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z|
-// ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range
-// clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits.
+// 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 /
+// 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every
+// lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations
+// (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits.
 //
 // Every member below evaluates the same operations in the same order (IEEE add, subtract, multiply,
 // divide, fused multiply-add, compare, select and bit operations; no Math.Exp), so the scalar members,
@@ -34,16 +35,17 @@ namespace ActivationGen.Internal
         /// <summary>Tanh activation: g(z) = tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z)).</summary>
         /// <param name="z">Pre-activation z.</param>
         /// <returns>g(z).</returns>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 / 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float Tanh(float z)
         {
-            float a = global::System.Math.Abs(z);
-            float a2 = a * a;
+            // |z| capped at 10, where tanh|z| rounds to 1 already
+            float aF = global::System.Math.Abs(z) > 1E+01f ? 1E+01f : global::System.Math.Abs(z);
+            float a2 = aF * aF;
             // x = −2|z| ≤ 0
-            float x = -2f * a;
+            float xF = -2f * aF;
             // x clamped to [-106, 0]: keeps n in range; NaN passes through
-            float xc = x < -106f ? -106f : x;
+            float xc = xF < -106f ? -106f : xF;
             // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
             float t = global::System.MathF.FusedMultiplyAdd(xc, 1.442695f, 12582912f);
             float n = t - 12582912f;
@@ -62,7 +64,7 @@ namespace ActivationGen.Internal
             float scale1 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k1 + 127) << 23)));
             float scale2 = global::System.BitConverter.Int32BitsToSingle(unchecked(((k - k1 + 127) << 23)));
             // e = e^(−2|z|) = s·(1 + q)
-            float e = global::System.MathF.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+            float eF = global::System.MathF.FusedMultiplyAdd(q, scale1, scale1) * scale2;
             // 1/s = 2^(−n) (exact where it is used)
             float sInv = global::System.BitConverter.Int32BitsToSingle(unchecked(((127 - k) << 23)));
             // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -70,14 +72,14 @@ namespace ActivationGen.Internal
             // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
             float d = global::System.MathF.FusedMultiplyAdd(sInv, qNeg, sInv + 1f);
             // m = σ(−2|z|) = 1/(1 + e^(2|z|))
-            float m = a > 8f ? global::System.MathF.FusedMultiplyAdd(q - e, scale1, scale1) * scale2 : 1f / d;
-            return global::System.MathF.CopySign(a < 0.55f ? global::System.MathF.FusedMultiplyAdd(a * a2, global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(-0.006610042f, a2, 0.02130929f), a2, -0.053909414f), a2, 0.13333113f), a2, -0.3333333f), a) : global::System.MathF.FusedMultiplyAdd(-2f, m, 1f), z);
+            float m = aF > 8f ? global::System.MathF.FusedMultiplyAdd(q - eF, scale1, scale1) * scale2 : 1f / d;
+            return global::System.MathF.CopySign(aF < 0.55f ? global::System.MathF.FusedMultiplyAdd(aF * a2, global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(global::System.MathF.FusedMultiplyAdd(-0.006610042f, a2, 0.02130929f), a2, -0.053909414f), a2, 0.13333113f), a2, -0.3333333f), aF) : global::System.MathF.FusedMultiplyAdd(-2f, m, 1f), z);
         }
 
         /// <summary>Derivative of Tanh from its input: g'(z) = 1 − tanh²(z) = 1 / cosh²(z) = 4 / (e^(2z) + 2 + e^(−2z)).</summary>
         /// <param name="z">Pre-activation z (not the output g(z); for that use the FromOutput member where it exists).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 / 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float TanhDerivative(float z)
         {
@@ -123,7 +125,7 @@ namespace ActivationGen.Internal
         /// <summary>Derivative of Tanh from its output: g'(z) = 1 − y² where y = g(z) (one fused multiply-add).</summary>
         /// <param name="y">Output y = g(z) of the forward pass (not the pre-activation z).</param>
         /// <returns>g'(z).</returns>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 / 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static float TanhDerivativeFromOutput(float y)
         {
@@ -134,7 +136,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z, any length.</param>
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 / 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void Tanh(global::System.ReadOnlySpan<float> z, global::System.Span<float> y)
         {
@@ -259,12 +261,13 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             static global::System.Runtime.Intrinsics.Vector512<float> Kernel512General(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                var a2 = a * a;
+                // |z| capped at 10, where tanh|z| rounds to 1 already
+                var aF = global::ActivationGen.Internal.ActivationBounds.AtMost(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(1E+01f));
+                var a2 = aF * aF;
                 // x = −2|z| ≤ 0
-                var x = global::System.Runtime.Intrinsics.Vector512.Create(-2f) * a;
+                var xF = global::System.Runtime.Intrinsics.Vector512.Create(-2f) * aF;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(xF, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
@@ -283,7 +286,7 @@ namespace ActivationGen.Internal
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var eF = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -291,8 +294,8 @@ namespace ActivationGen.Internal
                 // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
                 var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector512<float>.One);
                 // m = σ(−2|z|) = 1/(1 + e^(2|z|))
-                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(8f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector512<float>.One / d);
-                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0f), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f), m, global::System.Runtime.Intrinsics.Vector512<float>.One)));
+                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(aF, global::System.Runtime.Intrinsics.Vector512.Create(8f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q - eF, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector512<float>.One / d);
+                return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0f), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(aF, global::System.Runtime.Intrinsics.Vector512.Create(0.55f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(aF * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333f)), aF), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f), m, global::System.Runtime.Intrinsics.Vector512<float>.One)));
             }
 
             // For a vector whose every |z| ≤ 8: the short form (exp's normal range, no range clamp, 2^n as one factor).
@@ -327,12 +330,13 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             static global::System.Runtime.Intrinsics.Vector256<float> Kernel256General(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                var a2 = a * a;
+                // |z| capped at 10, where tanh|z| rounds to 1 already
+                var aF = global::ActivationGen.Internal.ActivationBounds.AtMost(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(1E+01f));
+                var a2 = aF * aF;
                 // x = −2|z| ≤ 0
-                var x = global::System.Runtime.Intrinsics.Vector256.Create(-2f) * a;
+                var xF = global::System.Runtime.Intrinsics.Vector256.Create(-2f) * aF;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(xF, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
@@ -351,7 +355,7 @@ namespace ActivationGen.Internal
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var eF = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -359,8 +363,8 @@ namespace ActivationGen.Internal
                 // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
                 var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector256<float>.One);
                 // m = σ(−2|z|) = 1/(1 + e^(2|z|))
-                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(8f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector256<float>.One / d);
-                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0f), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f), m, global::System.Runtime.Intrinsics.Vector256<float>.One)));
+                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(aF, global::System.Runtime.Intrinsics.Vector256.Create(8f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q - eF, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector256<float>.One / d);
+                return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0f), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(aF, global::System.Runtime.Intrinsics.Vector256.Create(0.55f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(aF * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333f)), aF), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f), m, global::System.Runtime.Intrinsics.Vector256<float>.One)));
             }
 
             // For a vector whose every |z| ≤ 8: the short form (exp's normal range, no range clamp, 2^n as one factor).
@@ -395,12 +399,13 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             static global::System.Runtime.Intrinsics.Vector128<float> Kernel128General(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                var a2 = a * a;
+                // |z| capped at 10, where tanh|z| rounds to 1 already
+                var aF = global::ActivationGen.Internal.ActivationBounds.AtMost(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(1E+01f));
+                var a2 = aF * aF;
                 // x = −2|z| ≤ 0
-                var x = global::System.Runtime.Intrinsics.Vector128.Create(-2f) * a;
+                var xF = global::System.Runtime.Intrinsics.Vector128.Create(-2f) * aF;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(xF, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
@@ -419,7 +424,7 @@ namespace ActivationGen.Internal
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var eF = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -427,8 +432,8 @@ namespace ActivationGen.Internal
                 // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
                 var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector128<float>.One);
                 // m = σ(−2|z|) = 1/(1 + e^(2|z|))
-                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(8f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector128<float>.One / d);
-                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0f), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f), m, global::System.Runtime.Intrinsics.Vector128<float>.One)));
+                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(aF, global::System.Runtime.Intrinsics.Vector128.Create(8f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q - eF, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector128<float>.One / d);
+                return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0f), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(aF, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(aF * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333f)), aF), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f), m, global::System.Runtime.Intrinsics.Vector128<float>.One)));
             }
         }
 
@@ -436,7 +441,7 @@ namespace ActivationGen.Internal
         /// <param name="z">Pre-activations z (not outputs), any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 / 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhDerivative(global::System.ReadOnlySpan<float> z, global::System.Span<float> dydz)
         {
@@ -774,7 +779,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Outputs y = g(z) of the forward pass, any length.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="y"/>. May be the same span as <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 / 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhDerivativeFromOutput(global::System.ReadOnlySpan<float> y, global::System.Span<float> dydz)
         {
@@ -846,7 +851,7 @@ namespace ActivationGen.Internal
         /// <param name="y">Receives g(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/>.</param>
         /// <param name="dydz">Receives g'(z); at least as long as <paramref name="z"/>. May be the same span as <paramref name="z"/> but must not overlap <paramref name="y"/>.</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 / 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhForward(global::System.ReadOnlySpan<float> z, global::System.Span<float> y, global::System.Span<float> dydz)
         {
@@ -1012,12 +1017,13 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512General(global::System.Runtime.Intrinsics.Vector512<float> z)
             {
-                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
-                var a2 = a * a;
+                // |z| capped at 10, where tanh|z| rounds to 1 already
+                var aF = global::ActivationGen.Internal.ActivationBounds.AtMost(global::System.Runtime.Intrinsics.Vector512.Abs(z), global::System.Runtime.Intrinsics.Vector512.Create(1E+01f));
+                var a2 = aF * aF;
                 // x = −2|z| ≤ 0
-                var x = global::System.Runtime.Intrinsics.Vector512.Create(-2f) * a;
+                var xF = global::System.Runtime.Intrinsics.Vector512.Create(-2f) * aF;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(xF, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
@@ -1036,7 +1042,7 @@ namespace ActivationGen.Internal
                 var scale1 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var eF = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -1044,16 +1050,44 @@ namespace ActivationGen.Internal
                 // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
                 var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector512<float>.One);
                 // m = σ(−2|z|) = 1/(1 + e^(2|z|))
-                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(8f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector512<float>.One / d);
+                var m = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(aF, global::System.Runtime.Intrinsics.Vector512.Create(8f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q - eF, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector512<float>.One / d);
+                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                // x = −2|z| ≤ 0
+                var x = global::System.Runtime.Intrinsics.Vector512.Create(-2f) * a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc2 = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector512.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(xc2, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k2 = global::System.Runtime.Intrinsics.Vector512.AsInt32(t2) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k12 = global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical((k2 + global::System.Runtime.Intrinsics.Vector512.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector512.Create(128);
+                var scale12 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k12 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
+                var scale22 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((k2 - k12 + global::System.Runtime.Intrinsics.Vector512.Create(127)), 23));
                 // 4s = 2^(n+2), exact even where s = 2^n would underflow
-                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4f) * scale1 * scale2;
+                var s4 = global::System.Runtime.Intrinsics.Vector512.Create(4f) * scale12 * scale22;
+                var n2 = t2 - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n2, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n2, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), xc2));
+                var u2 = r2 * r2;
+                var pe2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u2, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u2, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po2 = r2 * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u2, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u2, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u2, pe2 + po2, r2);
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(q2, scale12, scale12) * scale22;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv2 = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.Create(127) - k2), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg2 = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u2, pe2 - po2, -r2);
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                var c = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var c = sInv2 + global::System.Runtime.Intrinsics.Vector512.Create(2f) + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv2, qNeg2, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector512<float>.One / c;
-                var cErr = sInv + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv, qNeg, e);
+                var cErr = sInv2 + global::System.Runtime.Intrinsics.Vector512.Create(2f) - c + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(sInv2, qNeg2, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector512<float>.One);
-                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0f), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(0.55f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f), m, global::System.Runtime.Intrinsics.Vector512<float>.One))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector512.Create(4f) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Create(-0f), z, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(aF, global::System.Runtime.Intrinsics.Vector512.Create(0.55f)), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(aF * a2, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector512.Create(-0.3333333f)), aF), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-2f), m, global::System.Runtime.Intrinsics.Vector512<float>.One))), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(a, global::System.Runtime.Intrinsics.Vector512.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-8f) * e, e, s4 * q2), global::System.Runtime.Intrinsics.Vector512.Create(4f) * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             // For a vector whose every |z| ≤ 8: the short form (exp's normal range, no range clamp, 2^n as one factor).
@@ -1102,12 +1136,13 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256General(global::System.Runtime.Intrinsics.Vector256<float> z)
             {
-                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
-                var a2 = a * a;
+                // |z| capped at 10, where tanh|z| rounds to 1 already
+                var aF = global::ActivationGen.Internal.ActivationBounds.AtMost(global::System.Runtime.Intrinsics.Vector256.Abs(z), global::System.Runtime.Intrinsics.Vector256.Create(1E+01f));
+                var a2 = aF * aF;
                 // x = −2|z| ≤ 0
-                var x = global::System.Runtime.Intrinsics.Vector256.Create(-2f) * a;
+                var xF = global::System.Runtime.Intrinsics.Vector256.Create(-2f) * aF;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(xF, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
@@ -1126,7 +1161,7 @@ namespace ActivationGen.Internal
                 var scale1 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var eF = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -1134,16 +1169,44 @@ namespace ActivationGen.Internal
                 // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
                 var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector256<float>.One);
                 // m = σ(−2|z|) = 1/(1 + e^(2|z|))
-                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(8f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector256<float>.One / d);
+                var m = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(aF, global::System.Runtime.Intrinsics.Vector256.Create(8f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q - eF, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector256<float>.One / d);
+                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                // x = −2|z| ≤ 0
+                var x = global::System.Runtime.Intrinsics.Vector256.Create(-2f) * a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc2 = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector256.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(xc2, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k2 = global::System.Runtime.Intrinsics.Vector256.AsInt32(t2) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k12 = global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical((k2 + global::System.Runtime.Intrinsics.Vector256.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector256.Create(128);
+                var scale12 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k12 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
+                var scale22 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((k2 - k12 + global::System.Runtime.Intrinsics.Vector256.Create(127)), 23));
                 // 4s = 2^(n+2), exact even where s = 2^n would underflow
-                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4f) * scale1 * scale2;
+                var s4 = global::System.Runtime.Intrinsics.Vector256.Create(4f) * scale12 * scale22;
+                var n2 = t2 - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n2, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n2, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), xc2));
+                var u2 = r2 * r2;
+                var pe2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u2, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u2, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po2 = r2 * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u2, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u2, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u2, pe2 + po2, r2);
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(q2, scale12, scale12) * scale22;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv2 = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.Create(127) - k2), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg2 = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u2, pe2 - po2, -r2);
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                var c = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var c = sInv2 + global::System.Runtime.Intrinsics.Vector256.Create(2f) + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv2, qNeg2, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector256<float>.One / c;
-                var cErr = sInv + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv, qNeg, e);
+                var cErr = sInv2 + global::System.Runtime.Intrinsics.Vector256.Create(2f) - c + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(sInv2, qNeg2, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector256<float>.One);
-                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0f), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(0.55f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f), m, global::System.Runtime.Intrinsics.Vector256<float>.One))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector256.Create(4f) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Create(-0f), z, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(aF, global::System.Runtime.Intrinsics.Vector256.Create(0.55f)), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(aF * a2, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector256.Create(-0.3333333f)), aF), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-2f), m, global::System.Runtime.Intrinsics.Vector256<float>.One))), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(a, global::System.Runtime.Intrinsics.Vector256.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-8f) * e, e, s4 * q2), global::System.Runtime.Intrinsics.Vector256.Create(4f) * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
 
             // For a vector whose every |z| ≤ 8: the short form (exp's normal range, no range clamp, 2^n as one factor).
@@ -1192,12 +1255,13 @@ namespace ActivationGen.Internal
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128General(global::System.Runtime.Intrinsics.Vector128<float> z)
             {
-                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
-                var a2 = a * a;
+                // |z| capped at 10, where tanh|z| rounds to 1 already
+                var aF = global::ActivationGen.Internal.ActivationBounds.AtMost(global::System.Runtime.Intrinsics.Vector128.Abs(z), global::System.Runtime.Intrinsics.Vector128.Create(1E+01f));
+                var a2 = aF * aF;
                 // x = −2|z| ≤ 0
-                var x = global::System.Runtime.Intrinsics.Vector128.Create(-2f) * a;
+                var xF = global::System.Runtime.Intrinsics.Vector128.Create(-2f) * aF;
                 // x clamped to [-106, 0]: keeps n in range; NaN passes through
-                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
+                var xc = global::ActivationGen.Internal.ActivationBounds.AtLeast(xF, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
                 var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
@@ -1216,7 +1280,7 @@ namespace ActivationGen.Internal
                 var scale1 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 var scale2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k - k1 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 // e = e^(−2|z|) = s·(1 + q)
-                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
+                var eF = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q, scale1, scale1) * scale2;
                 // 1/s = 2^(−n) (exact where it is used)
                 var sInv = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k), 23));
                 // q̃ = e^(−r) − 1 = −r + r²·P(−r)
@@ -1224,16 +1288,44 @@ namespace ActivationGen.Internal
                 // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
                 var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, sInv + global::System.Runtime.Intrinsics.Vector128<float>.One);
                 // m = σ(−2|z|) = 1/(1 + e^(2|z|))
-                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(8f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q - e, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector128<float>.One / d);
+                var m = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(aF, global::System.Runtime.Intrinsics.Vector128.Create(8f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q - eF, scale1, scale1) * scale2, global::System.Runtime.Intrinsics.Vector128<float>.One / d);
+                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                // x = −2|z| ≤ 0
+                var x = global::System.Runtime.Intrinsics.Vector128.Create(-2f) * a;
+                // x clamped to [-106, 0]: keeps n in range; NaN passes through
+                var xc2 = global::ActivationGen.Internal.ActivationBounds.AtLeast(x, global::System.Runtime.Intrinsics.Vector128.Create(-106f));
+                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
+                var t2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(xc2, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // k = n as an integer, read from the low bits of t
+                var k2 = global::System.Runtime.Intrinsics.Vector128.AsInt32(t2) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B400000);
+                // 2^n = 2^k1 · 2^k2 with k1 = ⌊k/2⌋, so both factors are normal numbers
+                var k12 = global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical((k2 + global::System.Runtime.Intrinsics.Vector128.Create(256)), 1) - global::System.Runtime.Intrinsics.Vector128.Create(128);
+                var scale12 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k12 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
+                var scale22 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((k2 - k12 + global::System.Runtime.Intrinsics.Vector128.Create(127)), 23));
                 // 4s = 2^(n+2), exact even where s = 2^n would underflow
-                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4f) * scale1 * scale2;
+                var s4 = global::System.Runtime.Intrinsics.Vector128.Create(4f) * scale12 * scale22;
+                var n2 = t2 - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
+                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
+                var r2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n2, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n2, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), xc2));
+                var u2 = r2 * r2;
+                var pe2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u2, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u2, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
+                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
+                var po2 = r2 * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u2, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u2, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q = e^r − 1 = r + r²·P(r)
+                var q2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u2, pe2 + po2, r2);
+                // e = e^(−2|z|) = s·(1 + q)
+                var e = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(q2, scale12, scale12) * scale22;
+                // 1/s = 2^(−n) (exact where it is used)
+                var sInv2 = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.Create(127) - k2), 23));
+                // q̃ = e^(−r) − 1 = −r + r²·P(−r)
+                var qNeg2 = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u2, pe2 - po2, -r2);
                 // c = a + b rounded; its error cErr is exact (Fast2Sum, |a| ≥ |b|)
-                var c = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var c = sInv2 + global::System.Runtime.Intrinsics.Vector128.Create(2f) + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv2, qNeg2, e);
                 var cInv = global::System.Runtime.Intrinsics.Vector128<float>.One / c;
-                var cErr = sInv + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv, qNeg, e);
+                var cErr = sInv2 + global::System.Runtime.Intrinsics.Vector128.Create(2f) - c + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(sInv2, qNeg2, e);
                 // ρ = 1 − d·y, exact with a fused multiply-add
                 var cRho = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-c, cInv, global::System.Runtime.Intrinsics.Vector128<float>.One);
-                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0f), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(a * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333f)), a), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f), m, global::System.Runtime.Intrinsics.Vector128<float>.One))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8f) * e, e, s4 * q), global::System.Runtime.Intrinsics.Vector128.Create(4f) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
+                return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Create(-0f), z, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(aF, global::System.Runtime.Intrinsics.Vector128.Create(0.55f)), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(aF * a2, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-0.006610042f), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.02130929f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.053909414f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(0.13333113f)), a2, global::System.Runtime.Intrinsics.Vector128.Create(-0.3333333f)), aF), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-2f), m, global::System.Runtime.Intrinsics.Vector128<float>.One))), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(a, global::System.Runtime.Intrinsics.Vector128.Create(7.5f)), s4 + global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-8f) * e, e, s4 * q2), global::System.Runtime.Intrinsics.Vector128.Create(4f) * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cInv, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(-cErr, cInv, cRho), cInv)));
             }
         }
 
@@ -1242,7 +1334,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="z"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="z"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 / 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhBackward(global::System.ReadOnlySpan<float> z, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {
@@ -1585,7 +1677,7 @@ namespace ActivationGen.Internal
         /// <param name="gradOutput">∂L/∂y, the same length as <paramref name="y"/>.</param>
         /// <param name="gradInput">Receives ∂L/∂z; at least as long as <paramref name="y"/>. May be the same span as either input (in place).</param>
         /// <exception cref="global::System.ArgumentException">An output is shorter than the input, an input has a different length than the first, or an output overlaps another span without being the same span; thrown before anything is written, naming the parameter.</exception>
-        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
+        /// <remarks>For |z| &lt; 0.55, tanh|z| = a + a³·T(a²) with a near-minimax polynomial T (one rounding that matters, the last add). Beyond, tanh|z| = 1 − 2m with m = σ(−2|z|) = 1/(1 + e^(2|z|)), whose rounding the subtraction damps (1.33 ulp measured over every float and 20 million doubles; bound 2); the sign is copied from z. Up to |z| = 8 (float) / 18 (double), e^(2|z|) = s·(1 + q) with s = 2^n, n ≤ 23 / 52, so 1 + s is exact and the denominator (1 + s) + s·q rounds once (one fused multiply-add), the quotient once; beyond, m = e·(1 − e) = s·(1 + (q − e)) with e = e^(−2|z|) &lt; 1.2e−7 / 2.4e−16. g' = 4/(e^(2|z|) + 2 + e^(−2|z|)) from one range reduction of −2|z|, a sum of positive terms (compensated) that neither cancels (as 1 − tanh² does) nor overflows; beyond |z| = 7.5 (float) / 17.5 (double), g' = 4e·(1 − 2e) formed as 4s + (4s·q − 8e²). The general forward caps |z| at 10 / 20, where tanh|z| already rounds to 1, so that nothing goes subnormal. Vector kernels whose every lane has |z| ≤ 8 / 18 (forward) or 32 / 300 (derivative) take a shorter form of the same operations (no range clamp, 2^n as one factor, the forward's reduction of +2|z| itself): the same bits. Same bits as the scalar member on every vector width and instruction set.</remarks>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void TanhBackwardFromOutput(global::System.ReadOnlySpan<float> y, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
         {
