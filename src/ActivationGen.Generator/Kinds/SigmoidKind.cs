@@ -57,7 +57,7 @@ internal sealed class SigmoidKind : ActivationKind
         double exactLimit = ExpApproximation.ExactOnePlusLimit(type);
         Expr a = Let("a", Abs(Z));
         ExpReduction reduction = ExpApproximation.Reduce(Let("x", -a, "x = −|z| ≤ 0"), type, nonPositive: true, normalRange);
-        Expr s = reduction.Scale, q = reduction.Q, s1 = reduction.Scale1, sInv = reduction.ScaleInverse, qNeg = reduction.QNegated;
+        Expr s = reduction.Scale, q = reduction.Q, sInv = reduction.ScaleInverse, qNeg = reduction.QNegated;
         Expr e = Let("e", reduction.Exp(), "e = e^(−|z|) = s·(1 + q)");
 
         // σ(z) = 1/(1 + e^(−z)) where |z| ≤ exactLimit, e^(−z) being e (z ≥ 0) or 1/e = (1/s)·(1 + q̃) (z < 0).
@@ -70,7 +70,7 @@ internal sealed class SigmoidKind : ActivationKind
         // s·(1 + (q − e)) to e² relative, one rounding (then an exact scaling, or one onto the subnormal grid).
         Expr forward = normalRange
             ? core
-            : Select(Gt(a, exactLimit), Select(positive, 1 - e, reduction.ApplyScale2(MulAdd(q - e, s1, s1))), core);
+            : Select(Gt(a, exactLimit), Select(positive, 1 - e, reduction.ExpTimesOneMinusExp(e)), core);
 
         // σ'(z) = 1/(e^|z| + 2 + e^(−|z|)) grouped as (1/s + 2) + ((1/s)·q̃ + e): the first sum is exact, the
         // second at most 0.3 of the total; the final sum and the division are compensated.

@@ -52,7 +52,7 @@ internal sealed class TanhKind : ActivationKind
         // as the general form's 1/s and q̃ of −2|z|, without computing q̃.
         Expr a = Let("a", Abs(Z));
         ExpReduction direct = ExpApproximation.Reduce(Let("x", 2 * a, "x = 2|z|"), type, nonPositive: false, normalRange: true);
-        Expr forward = Tanh(type, a, Let("m", ReciprocalOfOnePlusExp(direct.Scale, direct.Q), "m = σ(−2|z|) = 1/(1 + e^(2|z|))"));
+        Expr forward = Tanh(type, a, M(ReciprocalOfOnePlusExp(direct.Scale, direct.Q)));
         return Build(type, normalRange: false) with
         {
             // x = −2|z| is in exp's normal range for |z| up to half its limit.
@@ -79,7 +79,7 @@ internal sealed class TanhKind : ActivationKind
         // In the normal range the forward (used by NForward only, within ForwardLimit) shares this reduction:
         // m = σ(−2|z|) = 1/(1 + e^(2|z|)) with e^(2|z|) = (1/s)·(1 + q̃).
         Expr forward = normalRange
-            ? Tanh(type, a, Let("m", ReciprocalOfOnePlusExp(sInv, qNeg), "m = σ(−2|z|) = 1/(1 + e^(2|z|))"))
+            ? Tanh(type, a, M(ReciprocalOfOnePlusExp(sInv, qNeg)))
             : GeneralForward(type);
 
         // Tail 4e(1 − 2e) as 4s + (4s·q − 8e²): 4s is exact, so only the small terms round (once on the result's
@@ -103,15 +103,16 @@ internal sealed class TanhKind : ActivationKind
         double exactLimit = ExpApproximation.ExactOnePlusLimit(type) / 2;
         Expr a = Let("aF", AtMost(Abs(Z), cap), "|z| capped at " + (single ? "10" : "20") + ", where tanh|z| rounds to 1 already");
         ExpReduction reduction = ExpApproximation.Reduce(Let("xF", -2 * a, "x = −2|z| ≤ 0"), type, nonPositive: true);
-        Expr q = reduction.Q, s1 = reduction.Scale1;
         Expr e = Let("eF", reduction.Exp(), "e = e^(−2|z|) = s·(1 + q)");
 
         // m = σ(−2|z|) = 1/(1 + e^(2|z|)) with e^(2|z|) = (1/s)·(1 + q̃) where |z| ≤ exactLimit; beyond,
-        // e < 2^−23 (2^−52) and m = e/(1 + e) = e·(1 − e) = s·(1 + (q − e)) to e² relative, rounded once.
+        // e < 2^−23 (2^−52) and m = e/(1 + e) = e·(1 − e) to e² relative.
         Expr core = ReciprocalOfOnePlusExp(reduction.ScaleInverse, reduction.QNegated);
-        Expr m = Let("m", Select(Gt(a, exactLimit), reduction.ApplyScale2(MulAdd(q - e, s1, s1)), core), "m = σ(−2|z|) = 1/(1 + e^(2|z|))");
-        return Tanh(type, a, m);
+        return Tanh(type, a, M(Select(Gt(a, exactLimit), reduction.ExpTimesOneMinusExp(e), core)));
     }
+
+    /// <summary>The local m = σ(−2|z|) = 1/(1 + e^(2|z|)).</summary>
+    private static Expr M(Expr value) => Let("m", value, "m = σ(−2|z|) = 1/(1 + e^(2|z|))");
 
     /// <summary>tanh(z) = ±(a + a³·T(a²)) for a = |z| &lt; 0.55, ±(1 − 2m) beyond, m = σ(−2a).</summary>
     private static Expr Tanh(ElementType type, Expr a, Expr m)

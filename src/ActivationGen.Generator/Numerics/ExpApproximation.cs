@@ -175,4 +175,11 @@ internal sealed class ExpReduction
     /// <summary>e^x = (2^k1 + q·2^k2)·2^k2 in that order: one rounding, then an exact scaling (or, for a
     /// subnormal result, one more rounding onto the subnormal grid and no other).</summary>
     public Expr Exp() => ApplyScale2(MulAdd(Q, Scale1, Scale1));
+
+    /// <summary>
+    /// e·(1 − e) = s·(1 + (q − e)) for <paramref name="e"/> this reduction's <see cref="Exp"/> (its local), to e²
+    /// relative: e/(1 + e) where e &lt; 2^−23 (2^−52), the sigmoid of a large negative argument. One rounding, then an
+    /// exact scaling (or one onto the subnormal grid), as for <see cref="Exp"/>.
+    /// </summary>
+    public Expr ExpTimesOneMinusExp(Expr e) => ApplyScale2(MulAdd(Q - e, Scale1, Scale1));
 }
