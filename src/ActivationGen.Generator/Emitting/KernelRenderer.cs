@@ -27,19 +27,23 @@ internal sealed class KernelRenderer
     private readonly KernelSyntax _syntax;
     private readonly Func<KernelInput, string> _inputName;
     private readonly NameScope _names;
+    private readonly string? _absOfInput;
     private readonly Dictionary<LetExpr, string> _rendered = new();
     private readonly List<KernelLocal> _locals = new();
 
-    private KernelRenderer(KernelSyntax syntax, Func<KernelInput, string> inputName, NameScope names)
+    private KernelRenderer(KernelSyntax syntax, Func<KernelInput, string> inputName, NameScope names, string? absOfInput)
     {
         _syntax = syntax;
         _inputName = inputName;
         _names = names;
+        _absOfInput = absOfInput;
     }
 
-    public static RenderedKernel Render(KernelSyntax syntax, IReadOnlyList<Expr> roots, Func<KernelInput, string> inputName, NameScope names)
+    /// <param name="absOfInput">Where set, the name of a value the caller already holds for |z| (or |y|): Abs of the
+    /// kernel's first input renders as that name instead of being computed again.</param>
+    public static RenderedKernel Render(KernelSyntax syntax, IReadOnlyList<Expr> roots, Func<KernelInput, string> inputName, NameScope names, string? absOfInput = null)
     {
-        var renderer = new KernelRenderer(syntax, inputName, names);
+        var renderer = new KernelRenderer(syntax, inputName, names, absOfInput);
         var results = new List<string>(roots.Count);
         foreach (Expr root in roots)
         {
@@ -83,6 +87,9 @@ internal sealed class KernelRenderer
                 string text = _syntax.IntegerConstant(constant.Value);
                 return (text, text.StartsWith("-", StringComparison.Ordinal) ? Unary : Primary);
             }
+
+            case UnaryExpr { Operator: UnaryOperator.Abs, Operand: InputExpr { Input: not KernelInput.GradOutput } } when _absOfInput is not null:
+                return (_absOfInput, Primary);
 
             case UnaryExpr unary when unary.Operator == UnaryOperator.Abs:
                 return (_syntax.Abs(Emit(unary.Operand, false).Text), Primary);

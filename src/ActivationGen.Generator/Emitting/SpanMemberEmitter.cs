@@ -110,6 +110,8 @@ internal static class SpanMemberEmitter
             ? new Dictionary<int, string>()
             : Widths.ToDictionary(w => w, w => names.Fresh("Kernel" + w + "General"));
         string inputBlock = names.Fresh(Plain(inputs[0]) + "Block");
+        string absBlock = names.Fresh(inputBlock + "Abs");
+        string absLast = names.Fresh(lastBlocks[0] + "Abs");
 
         // Names of the unrolled blocks' results (each width's loop sits in its own block, so they are reused).
         List<List<string>> unrolledResults = Enumerable.Range(0, family.Kind.UnrollFactor)
@@ -178,7 +180,7 @@ internal static class SpanMemberEmitter
             {
                 writer.WriteLine("var " + inputBlock + " = " + loads[0] + ";");
                 loads[0] = inputBlock;
-                WriteGuardedStep(writer, syntax, range.Limit, kernelNames[width], generalNames[width], loads, outputRefs, results, i);
+                WriteGuardedStep(writer, syntax, range.Limit, kernelNames[width], generalNames[width], loads, absBlock, outputRefs, results, i);
             }
             else
             {
@@ -188,7 +190,7 @@ internal static class SpanMemberEmitter
             writer.CloseBlock();
             if (normalRange is { } lastRange)
             {
-                WriteGuardedStep(writer, syntax, lastRange.Limit, kernelNames[width], generalNames[width], lastBlocks, outputRefs, lastResults, last);
+                WriteGuardedStep(writer, syntax, lastRange.Limit, kernelNames[width], generalNames[width], lastBlocks, absLast, outputRefs, lastResults, last);
             }
             else
             {
@@ -215,11 +217,16 @@ internal static class SpanMemberEmitter
         }
     }
 
-    /// <summary>One vector through the short kernel when every |input| is within the normal range, else the general one.</summary>
-    private static void WriteGuardedStep(SourceWriter writer, VectorSyntax syntax, double limit, string kernel, string general, IReadOnlyList<string> arguments, List<string> outputRefs, List<string> results, string index)
+    /// <summary>
+    /// One vector through the short kernel when every |input| is within the normal range, else the general one.
+    /// The short kernel receives the |input| the test computed as its last argument: the JIT expands Abs late
+    /// (an AND with a constant) and does not share it between the test and the inlined kernel by itself.
+    /// </summary>
+    private static void WriteGuardedStep(SourceWriter writer, VectorSyntax syntax, double limit, string kernel, string general, IReadOnlyList<string> arguments, string absBlock, List<string> outputRefs, List<string> results, string index)
     {
-        writer.OpenBlock("if (" + syntax.AllAbsAtMost(arguments[0], limit) + ")");
-        WriteVectorStep(writer, syntax.Static, kernel, arguments, outputRefs, results, index);
+        writer.WriteLine("var " + absBlock + " = " + syntax.Abs(arguments[0]) + ";");
+        writer.OpenBlock("if (" + syntax.AllAtMost(absBlock, limit) + ")");
+        WriteVectorStep(writer, syntax.Static, kernel, arguments.Concat([absBlock]).ToList(), outputRefs, results, index);
         writer.CloseBlock();
         writer.OpenBlock("else");
         WriteVectorStep(writer, syntax.Static, general, arguments, outputRefs, results, index);
@@ -290,8 +297,8 @@ internal static class SpanMemberEmitter
             writer.WriteLine("// For a vector whose every |" + input + "| ≤ " + limit + ": the short form (exp's normal range, no range clamp, 2^n as one factor).");
             writer.WriteLine("// The same bits as " + general + ", which the loop calls for any other vector (NaN, ±∞, larger |" + input + "|).");
             writer.WriteLine(ScalarMemberEmitter.AggressiveInlining);
-            writer.OpenBlock("static " + returns + " " + name + "(" + parameters + ")");
-            WriteKernelBody(writer, syntax, normalRange.Roots, input);
+            writer.OpenBlock("static " + returns + " " + name + "(" + parameters + ", " + v + " " + input + "Abs)");
+            WriteKernelBody(writer, syntax, normalRange.Roots, input, input + "Abs");
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
@@ -307,13 +314,14 @@ internal static class SpanMemberEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteKernelBody(SourceWriter writer, VectorSyntax syntax, IReadOnlyList<Expr> roots, string input)
+    private static void WriteKernelBody(SourceWriter writer, VectorSyntax syntax, IReadOnlyList<Expr> roots, string input, string? absOfInput = null)
     {
         RenderedKernel kernel = KernelRenderer.Render(
             syntax,
             roots,
             x => x == KernelInput.GradOutput ? "gradOutput" : input,
-            new NameScope([input, "gradOutput"]));
+            new NameScope(absOfInput is null ? [input, "gradOutput"] : [input, "gradOutput", absOfInput]),
+            absOfInput);
         ScalarMemberEmitter.WriteLocals(writer, kernel, "var", "var");
         writer.WriteLine("return " + (roots.Count == 1 ? kernel.Results[0] : "(" + string.Join(", ", kernel.Results) + ")") + ";");
     }

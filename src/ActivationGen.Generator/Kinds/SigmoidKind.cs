@@ -35,8 +35,7 @@ internal sealed class SigmoidKind : ActivationKind
 
         // The forward alone reduces −z itself: for z < 0 that is n → −n, r → −r, so s → 1/s and q → q̃ exactly,
         // and the same bits as the general form's selects, with neither the selects nor q̃.
-        ExpReduction direct = ExpApproximation.Reduce(Let("x", -Z, "x = −z"), type, nonPositive: false, normalRange: true);
-        Expr forward = ReciprocalOfOnePlusExp(direct.Scale, direct.Q);
+        Expr forward = 1 / ExpApproximation.OnePlusExpScaled(Z, -1, type);
         return Build(type, normalRange: false) with
         {
             NormalRange = new NormalRangeKernels(ExpApproximation.NormalRangeLimit(type), normal with { Forward = forward, ForwardPaired = normal.Forward })

@@ -11,8 +11,9 @@ namespace ActivationGen.Generator.Numerics;
 /// Method (Cody–Waite range reduction, as in fdlibm and Cephes): x = n·ln2 + r with n = round(x/ln2)
 /// and |r| ≤ ln2/2, where n·ln2 is subtracted in two parts (ln2 = ln2Hi + ln2Lo, ln2Hi with trailing
 /// zero bits so that n·ln2Hi is exact). Then e^r − 1 = r + r²·P(r) with P a near-minimax polynomial
-/// (degree 5 for float, 10 for double; coefficients from tools/numerics/fit_exp_polynomial.py, which
-/// also prints their approximation error: 0.012 ulp float, 0.003 ulp double). Finally 2^n is built from
+/// (degree 5 for float, 10 for double; coefficients from tools/numerics/fit_polynomials.py, which
+/// also prints their approximation error: 0.012 ulp float, 0.003 ulp double; tanh takes the "shorter" fits
+/// one degree lower, 0.18 ulp float, 0.14 ulp double). Finally 2^n is built from
 /// the exponent bits, as two factors 2^n1·2^n2 so that results in the subnormal range are rounded once.
 /// Multiply-adds are fused where the target has a fused multiply-add (net8.0+; same bits with or without
 /// FMA hardware) and separate elsewhere.
@@ -22,11 +23,27 @@ namespace ActivationGen.Generator.Numerics;
 /// </summary>
 internal static class ExpApproximation
 {
+    private const double Log2E = 1.4426950408889634;
+
     // P(r) ≈ (e^r − 1 − r) / r², lowest degree first. Rounded to the element type.
     private static readonly double[] SingleP =
     [
         0.5, 0.1666666716337204, 0.04166646674275398, 0.00833331048488617, 0.0013933649752289057,
         0.00019890991097781807,
+    ];
+
+    // One degree lower (4 float, 9 double): 0.18 ulp float, 0.14 ulp double. For kinds whose error budget has the
+    // room (tanh, where 1 − 2σ(−2|z|) damps the error of e^(2|z|)): one fused multiply-add fewer per reduction.
+    private static readonly double[] SingleShorterP =
+    [
+        0.5, 0.16666576266288757, 0.041666556149721146, 0.008363178931176662, 0.0013926184037700295,
+    ];
+
+    private static readonly double[] DoubleShorterP =
+    [
+        0.5000000000000001, 0.16666666666666669, 0.04166666666662413, 0.008333333333330062, 0.0013888888917213717,
+        0.00019841269863053618, 2.4801521295954376e-05, 2.7557268459997064e-06, 2.7620088445409746e-07,
+        2.510038549551032e-08,
     ];
 
     private static readonly double[] DoubleP =
@@ -57,7 +74,7 @@ internal static class ExpApproximation
     /// (the caller has checked): then the range clamp goes and 2^n is built as one factor, which gives the same
     /// bits as the general form with five fewer integer operations and one multiply fewer per use.
     /// </summary>
-    public static ExpReduction Reduce(Expr x, ElementType type, bool nonPositive, bool normalRange = false)
+    public static ExpReduction Reduce(Expr x, ElementType type, bool nonPositive, bool normalRange = false, bool shorter = false)
     {
         bool single = type == ElementType.Single;
 
@@ -70,23 +87,17 @@ internal static class ExpApproximation
 
         Expr xc = normalRange ? x : Let("xc", clamped, "x clamped to [" + Format(low) + ", " + (nonPositive ? "0" : Format(high)) + "]: keeps n in range; NaN passes through");
 
-        double magic = single ? 12582912.0 : 6755399441055744.0; // 1.5·2^23, 1.5·2^52
-        long magicBits = single ? 0x4B400000L : 0x4338000000000000L;
-        double log2E = 1.4426950408889634;
-        double ln2Hi = single ? 0.693145751953125 : 0.6931471803691238;
-        double ln2Lo = single ? 1.428606765330187e-06 : 1.9082149292705877e-10;
+        (double magic, long magicBits, double ln2Hi, double ln2Lo, int mantissaBits, long bias) = Constants(single);
 
-        Expr t = Let("t", MulAdd(xc, log2E, magic), "t = x·log2(e) + 1.5·2^" + (single ? "23" : "52") + ": the add rounds x/ln2 to the nearest integer n");
+        Expr t = Let("t", MulAdd(xc, Log2E, magic), "t = x·log2(e) + 1.5·2^" + (single ? "23" : "52") + ": the add rounds x/ln2 to the nearest integer n");
         Expr n = Let("n", t - magic);
         Expr r = Let("r", MulAdd(n, -ln2Lo, MulAdd(n, -ln2Hi, xc)), "r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)");
         // P(±r) = Pe(r²) ± r·Po(r²): one evaluation serves e^r and e^(−r), with a shorter dependency chain.
-        double[] p = single ? SingleP : DoubleP;
+        double[] p = Coefficients(type, shorter);
         Expr u = Let("u", r * r);
         Expr even = Let("pe", Polynomial(u, Every(p, 0)));
         Expr odd = Let("po", r * Polynomial(u, Every(p, 1)), "P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)");
 
-        int mantissaBits = single ? 23 : 52;
-        long bias = single ? 127 : 1023;
         long half = single ? 128 : 1024;
         if (normalRange)
         {
@@ -102,6 +113,56 @@ internal static class ExpApproximation
         Expr scale2 = Let("scale2", FromBits(ShiftLeft((k - k1) + Int(bias), mantissaBits)));
         return new ExpReduction(r, u, even, odd, scale1, scale2, FromBits(ShiftLeft(Int(bias) - k, mantissaBits)));
     }
+
+    /// <summary>
+    /// d = 1 + e^(c·y) for |c·y| ≤ <see cref="ExactOnePlusLimit"/> (y not NaN), c = ±1 or ±2 — the short forward's
+    /// denominator (s + 1) + s·q of <see cref="Reduce"/> with normalRange, without forming x = c·y. Every step is
+    /// the reduction of x scaled by an exact power of two: t = y·(c·log2e) + magic is the same t; r/c = y − n·(ln2/c)
+    /// in the same two steps; the even and odd parts of the polynomial are evaluated in u/c² with their coefficients
+    /// scaled by powers of c (each Horner step is then c^k times the unscaled one, and rounding commutes with that);
+    /// so q/c, c·s (from t's bits, with c's exponent and sign) and c·s·(q/c) = s·q are exactly the unscaled
+    /// values, and d has the same bits as Reduce's, with one operation fewer (the negation or doubling of y).
+    /// </summary>
+    public static Expr OnePlusExpScaled(Expr y, double c, ElementType type, bool shorter = false)
+    {
+        int log2C = System.Math.Abs(c) switch { 1 => 0, 2 => 1, _ => throw new System.ArgumentOutOfRangeException(nameof(c)) };
+        bool single = type == ElementType.Single;
+        (double magic, long magicBits, double ln2Hi, double ln2Lo, int mantissaBits, long bias) = Constants(single);
+
+        // Shifted left by the mantissa width, bit (width of the exponent field) of the integer lands on the sign.
+        long signBit = single ? 256 : 2048;
+        string cText = c < 0 ? (log2C == 0 ? "−z" : "−2z") : (log2C == 0 ? "z" : "2|z|");
+        Expr t = Let("t", MulAdd(y, c * Log2E, magic), "t = x·log2(e) + 1.5·2^" + (single ? "23" : "52") + " for x = " + cText + ": the add rounds x/ln2 to the nearest integer n");
+        Expr cs = Let("cs", FromBits(ShiftLeft(Bits(t) - Int(magicBits - bias - log2C - (c < 0 ? signBit : 0)), mantissaBits)), "c·s = " + Format(c) + "·2^n from t's bits (one normal factor in the normal range)");
+        Expr n = Let("n", t - magic);
+        Expr rc = Let("rc", MulAdd(n, -ln2Lo / c, MulAdd(n, -ln2Hi / c, y)), "r/c = (x − n·ln2)/c, c = " + Format(c) + ", in the two Cody–Waite steps (exact scalings of r's)");
+        Expr uc = Let("uc", rc * rc);
+        double[] p = Coefficients(type, shorter);
+        var even = new System.Collections.Generic.List<double>();
+        var odd = new System.Collections.Generic.List<double>();
+        for (int i = 0; i < p.Length; i++)
+        {
+            // c·P's even part in u/c²: p[2k]·c^(2k+1); c·P's odd part over r/c: p[2k+1]·c^(2k+2).
+            (i % 2 == 0 ? even : odd).Add(p[i] * System.Math.Pow(c, i + 1));
+        }
+
+        Expr pe = Let("pe", Polynomial(uc, even));
+        Expr po = Let("po", rc * Polynomial(uc, odd), "c·P(r) = pe + po, P(r) ≈ (e^r − 1 − r)/r² with every step scaled by a power of c");
+        Expr qc = Let("qc", MulAdd(uc, pe + po, rc), "q/c = (r + r²·P(r))/c, q = e^r − 1");
+        return Let("d", MulAdd(cs, qc, MulAdd(cs, 1 / c, 1)), "d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q = (c·s)·(q/c) are exact");
+    }
+
+    /// <summary>
+    /// The magic number 1.5·2^p and its bits, ln2 in two parts (ln2Hi with trailing zero bits, so n·ln2Hi is exact),
+    /// the mantissa width and the exponent bias of the element type.
+    /// </summary>
+    private static (double Magic, long MagicBits, double Ln2Hi, double Ln2Lo, int MantissaBits, long Bias) Constants(bool single) => single
+        ? (12582912.0, 0x4B400000L, 0.693145751953125, 1.428606765330187e-06, 23, 127)
+        : (6755399441055744.0, 0x4338000000000000L, 0.6931471803691238, 1.9082149292705877e-10, 52, 1023);
+
+    private static double[] Coefficients(ElementType type, bool shorter) => type == ElementType.Single
+        ? (shorter ? SingleShorterP : SingleP)
+        : (shorter ? DoubleShorterP : DoubleP);
 
     private static double[] Every(double[] coefficients, int start)
     {

@@ -153,18 +153,20 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(16f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector512.Create(16f)))
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock), ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock, zBlockAbs), ref yRef, i);
                     }
                     else
                     {
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock), ref yRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(16f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector512.Create(16f)))
                 {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref yRef, last);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast, zLastAbs), ref yRef, last);
                 }
                 else
                 {
@@ -180,18 +182,20 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(16f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector256.Create(16f)))
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock), ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock, zBlockAbs), ref yRef, i);
                     }
                     else
                     {
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock), ref yRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(16f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector256.Create(16f)))
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref yRef, last);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast, zLastAbs), ref yRef, last);
                 }
                 else
                 {
@@ -207,18 +211,20 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(16f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector128.Create(16f)))
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock), ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock, zBlockAbs), ref yRef, i);
                     }
                     else
                     {
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock), ref yRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(16f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector128.Create(16f)))
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref yRef, last);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast, zLastAbs), ref yRef, last);
                 }
                 else
                 {
@@ -234,25 +240,23 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
+            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> zAbs)
             {
-                // x = −z
-                var x = -z;
-                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector512.Create(1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
-                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                var s = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFF81)), 23));
+                // t = x·log2(e) + 1.5·2^23 for x = −z: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(z, global::System.Runtime.Intrinsics.Vector512.Create(-1.442695f), global::System.Runtime.Intrinsics.Vector512.Create(12582912f));
+                // c·s = -1·2^n from t's bits (one normal factor in the normal range)
+                var cs = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.ShiftLeft((global::System.Runtime.Intrinsics.Vector512.AsInt32(t) - global::System.Runtime.Intrinsics.Vector512.Create(0x4B3FFE81)), 23));
                 var n = t - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                var r = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(-0.69314575f), x));
-                var u = r * r;
-                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.5f));
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(u, pe + po, r);
-                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
-                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(s, q, s + global::System.Runtime.Intrinsics.Vector512<float>.One);
+                // r/c = (x − n·ln2)/c, c = -1, in the two Cody–Waite steps (exact scalings of r's)
+                var rc = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f), global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f), z));
+                var uc = rc * rc;
+                var pe = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(-0.001393365f), uc, global::System.Runtime.Intrinsics.Vector512.Create(-0.041666467f)), uc, global::System.Runtime.Intrinsics.Vector512.Create(-0.5f));
+                // c·P(r) = pe + po, P(r) ≈ (e^r − 1 − r)/r² with every step scaled by a power of c
+                var po = rc * global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector512.Create(0.00019890991f), uc, global::System.Runtime.Intrinsics.Vector512.Create(0.0083333105f)), uc, global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f));
+                // q/c = (r + r²·P(r))/c, q = e^r − 1
+                var qc = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(uc, pe + po, rc);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q = (c·s)·(q/c) are exact
+                var d = global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cs, qc, global::System.Runtime.Intrinsics.Vector512.FusedMultiplyAdd(cs, global::System.Runtime.Intrinsics.Vector512.Create(-1f), global::System.Runtime.Intrinsics.Vector512<float>.One));
                 return global::System.Runtime.Intrinsics.Vector512<float>.One / d;
             }
 
@@ -300,25 +304,23 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
+            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> zAbs)
             {
-                // x = −z
-                var x = -z;
-                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector256.Create(1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
-                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                var s = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFF81)), 23));
+                // t = x·log2(e) + 1.5·2^23 for x = −z: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(z, global::System.Runtime.Intrinsics.Vector256.Create(-1.442695f), global::System.Runtime.Intrinsics.Vector256.Create(12582912f));
+                // c·s = -1·2^n from t's bits (one normal factor in the normal range)
+                var cs = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.ShiftLeft((global::System.Runtime.Intrinsics.Vector256.AsInt32(t) - global::System.Runtime.Intrinsics.Vector256.Create(0x4B3FFE81)), 23));
                 var n = t - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                var r = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(-0.69314575f), x));
-                var u = r * r;
-                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.5f));
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(u, pe + po, r);
-                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
-                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(s, q, s + global::System.Runtime.Intrinsics.Vector256<float>.One);
+                // r/c = (x − n·ln2)/c, c = -1, in the two Cody–Waite steps (exact scalings of r's)
+                var rc = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f), global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f), z));
+                var uc = rc * rc;
+                var pe = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(-0.001393365f), uc, global::System.Runtime.Intrinsics.Vector256.Create(-0.041666467f)), uc, global::System.Runtime.Intrinsics.Vector256.Create(-0.5f));
+                // c·P(r) = pe + po, P(r) ≈ (e^r − 1 − r)/r² with every step scaled by a power of c
+                var po = rc * global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector256.Create(0.00019890991f), uc, global::System.Runtime.Intrinsics.Vector256.Create(0.0083333105f)), uc, global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f));
+                // q/c = (r + r²·P(r))/c, q = e^r − 1
+                var qc = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(uc, pe + po, rc);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q = (c·s)·(q/c) are exact
+                var d = global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cs, qc, global::System.Runtime.Intrinsics.Vector256.FusedMultiplyAdd(cs, global::System.Runtime.Intrinsics.Vector256.Create(-1f), global::System.Runtime.Intrinsics.Vector256<float>.One));
                 return global::System.Runtime.Intrinsics.Vector256<float>.One / d;
             }
 
@@ -366,25 +368,23 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
+            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> zAbs)
             {
-                // x = −z
-                var x = -z;
-                // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
-                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(x, global::System.Runtime.Intrinsics.Vector128.Create(1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
-                // s = 2^n from t's bits (magic + n) − (magic − bias): one normal factor in the normal range
-                var s = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFF81)), 23));
+                // t = x·log2(e) + 1.5·2^23 for x = −z: the add rounds x/ln2 to the nearest integer n
+                var t = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(z, global::System.Runtime.Intrinsics.Vector128.Create(-1.442695f), global::System.Runtime.Intrinsics.Vector128.Create(12582912f));
+                // c·s = -1·2^n from t's bits (one normal factor in the normal range)
+                var cs = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.ShiftLeft((global::System.Runtime.Intrinsics.Vector128.AsInt32(t) - global::System.Runtime.Intrinsics.Vector128.Create(0x4B3FFE81)), 23));
                 var n = t - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);
-                // r = x − n·ln2, |r| ≤ ln2/2 (ln2 in two parts, Cody–Waite: n·ln2Hi is exact)
-                var r = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(-0.69314575f), x));
-                var u = r * r;
-                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.001393365f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.041666467f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.5f));
-                // P(±r) = pe ± po, P(r) ≈ (e^r − 1 − r)/r² (near-minimax)
-                var po = r * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), u, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), u, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
-                // q = e^r − 1 = r + r²·P(r)
-                var q = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(u, pe + po, r);
-                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q are exact
-                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(s, q, s + global::System.Runtime.Intrinsics.Vector128<float>.One);
+                // r/c = (x − n·ln2)/c, c = -1, in the two Cody–Waite steps (exact scalings of r's)
+                var rc = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f), global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(n, global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f), z));
+                var uc = rc * rc;
+                var pe = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(-0.001393365f), uc, global::System.Runtime.Intrinsics.Vector128.Create(-0.041666467f)), uc, global::System.Runtime.Intrinsics.Vector128.Create(-0.5f));
+                // c·P(r) = pe + po, P(r) ≈ (e^r − 1 − r)/r² with every step scaled by a power of c
+                var po = rc * global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(global::System.Runtime.Intrinsics.Vector128.Create(0.00019890991f), uc, global::System.Runtime.Intrinsics.Vector128.Create(0.0083333105f)), uc, global::System.Runtime.Intrinsics.Vector128.Create(0.16666667f));
+                // q/c = (r + r²·P(r))/c, q = e^r − 1
+                var qc = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(uc, pe + po, rc);
+                // d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q = (c·s)·(q/c) are exact
+                var d = global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cs, qc, global::System.Runtime.Intrinsics.Vector128.FusedMultiplyAdd(cs, global::System.Runtime.Intrinsics.Vector128.Create(-1f), global::System.Runtime.Intrinsics.Vector128<float>.One));
                 return global::System.Runtime.Intrinsics.Vector128<float>.One / d;
             }
 
@@ -449,18 +449,20 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector512.Create(64f)))
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock), ref dydzRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock, zBlockAbs), ref dydzRef, i);
                     }
                     else
                     {
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock), ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector512.Create(64f)))
                 {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast), ref dydzRef, last);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast, zLastAbs), ref dydzRef, last);
                 }
                 else
                 {
@@ -476,18 +478,20 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector256.Create(64f)))
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock), ref dydzRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock, zBlockAbs), ref dydzRef, i);
                     }
                     else
                     {
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock), ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector256.Create(64f)))
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast), ref dydzRef, last);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast, zLastAbs), ref dydzRef, last);
                 }
                 else
                 {
@@ -503,18 +507,20 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector128.Create(64f)))
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock), ref dydzRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock, zBlockAbs), ref dydzRef, i);
                     }
                     else
                     {
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock), ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector128.Create(64f)))
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast), ref dydzRef, last);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast, zLastAbs), ref dydzRef, last);
                 }
                 else
                 {
@@ -530,9 +536,9 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
+            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> zAbs)
             {
-                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                var a = zAbs;
                 // x = −|z| ≤ 0
                 var x = -a;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
@@ -612,9 +618,9 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
+            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> zAbs)
             {
-                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                var a = zAbs;
                 // x = −|z| ≤ 0
                 var x = -a;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
@@ -694,9 +700,9 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
+            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> zAbs)
             {
-                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                var a = zAbs;
                 // x = −|z| ≤ 0
                 var x = -a;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
@@ -866,9 +872,10 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(16f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector512.Create(16f)))
                     {
-                        var (yBlock, dydzBlock) = Kernel512(zBlock);
+                        var (yBlock, dydzBlock) = Kernel512(zBlock, zBlockAbs);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, i);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
@@ -879,9 +886,10 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(16f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector512.Create(16f)))
                 {
-                    var (yLastBlock, dydzLastBlock) = Kernel512(zLast);
+                    var (yLastBlock, dydzLastBlock) = Kernel512(zLast, zLastAbs);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yLastBlock, ref yRef, last);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
                 }
@@ -901,9 +909,10 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(16f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector256.Create(16f)))
                     {
-                        var (yBlock, dydzBlock) = Kernel256(zBlock);
+                        var (yBlock, dydzBlock) = Kernel256(zBlock, zBlockAbs);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, i);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
@@ -914,9 +923,10 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(16f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector256.Create(16f)))
                 {
-                    var (yLastBlock, dydzLastBlock) = Kernel256(zLast);
+                    var (yLastBlock, dydzLastBlock) = Kernel256(zLast, zLastAbs);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yLastBlock, ref yRef, last);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
                 }
@@ -936,9 +946,10 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(16f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector128.Create(16f)))
                     {
-                        var (yBlock, dydzBlock) = Kernel128(zBlock);
+                        var (yBlock, dydzBlock) = Kernel128(zBlock, zBlockAbs);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, i);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
@@ -949,9 +960,10 @@ namespace ActivationGen.Internal
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(16f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector128.Create(16f)))
                 {
-                    var (yLastBlock, dydzLastBlock) = Kernel128(zLast);
+                    var (yLastBlock, dydzLastBlock) = Kernel128(zLast, zLastAbs);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yLastBlock, ref yRef, last);
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzLastBlock, ref dydzRef, last);
                 }
@@ -973,9 +985,9 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z)
+            static (global::System.Runtime.Intrinsics.Vector512<float>, global::System.Runtime.Intrinsics.Vector512<float>) Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> zAbs)
             {
-                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                var a = zAbs;
                 // x = −|z| ≤ 0
                 var x = -a;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
@@ -1065,9 +1077,9 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z)
+            static (global::System.Runtime.Intrinsics.Vector256<float>, global::System.Runtime.Intrinsics.Vector256<float>) Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> zAbs)
             {
-                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                var a = zAbs;
                 // x = −|z| ≤ 0
                 var x = -a;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
@@ -1157,9 +1169,9 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 16: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z)
+            static (global::System.Runtime.Intrinsics.Vector128<float>, global::System.Runtime.Intrinsics.Vector128<float>) Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> zAbs)
             {
-                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                var a = zAbs;
                 // x = −|z| ≤ 0
                 var x = -a;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
@@ -1269,18 +1281,20 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zBlock), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector512.Create(64f)))
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i), zBlockAbs), ref gradInputRef, i);
                     }
                     else
                     {
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector512.Abs(zLast), global::System.Runtime.Intrinsics.Vector512.Create(64f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector512.Create(64f)))
                 {
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast, gradOutputLast), ref gradInputRef, last);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zLast, gradOutputLast, zLastAbs), ref gradInputRef, last);
                 }
                 else
                 {
@@ -1297,18 +1311,20 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zBlock), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector256.Create(64f)))
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i), zBlockAbs), ref gradInputRef, i);
                     }
                     else
                     {
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector256.Abs(zLast), global::System.Runtime.Intrinsics.Vector256.Create(64f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector256.Create(64f)))
                 {
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast, gradOutputLast), ref gradInputRef, last);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zLast, gradOutputLast, zLastAbs), ref gradInputRef, last);
                 }
                 else
                 {
@@ -1325,18 +1341,20 @@ namespace ActivationGen.Internal
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<float>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zBlock), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                    var zBlockAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector128.Create(64f)))
                     {
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i), zBlockAbs), ref gradInputRef, i);
                     }
                     else
                     {
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
                     }
                 }
-                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(global::System.Runtime.Intrinsics.Vector128.Abs(zLast), global::System.Runtime.Intrinsics.Vector128.Create(64f)))
+                var zLastAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zLast);
+                if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zLastAbs, global::System.Runtime.Intrinsics.Vector128.Create(64f)))
                 {
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast, gradOutputLast), ref gradInputRef, last);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zLast, gradOutputLast, zLastAbs), ref gradInputRef, last);
                 }
                 else
                 {
@@ -1352,9 +1370,9 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel512General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> gradOutput)
+            static global::System.Runtime.Intrinsics.Vector512<float> Kernel512(global::System.Runtime.Intrinsics.Vector512<float> z, global::System.Runtime.Intrinsics.Vector512<float> gradOutput, global::System.Runtime.Intrinsics.Vector512<float> zAbs)
             {
-                var a = global::System.Runtime.Intrinsics.Vector512.Abs(z);
+                var a = zAbs;
                 // x = −|z| ≤ 0
                 var x = -a;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
@@ -1434,9 +1452,9 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel256General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> gradOutput)
+            static global::System.Runtime.Intrinsics.Vector256<float> Kernel256(global::System.Runtime.Intrinsics.Vector256<float> z, global::System.Runtime.Intrinsics.Vector256<float> gradOutput, global::System.Runtime.Intrinsics.Vector256<float> zAbs)
             {
-                var a = global::System.Runtime.Intrinsics.Vector256.Abs(z);
+                var a = zAbs;
                 // x = −|z| ≤ 0
                 var x = -a;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
@@ -1516,9 +1534,9 @@ namespace ActivationGen.Internal
             // For a vector whose every |z| ≤ 64: the short form (exp's normal range, no range clamp, 2^n as one factor).
             // The same bits as Kernel128General, which the loop calls for any other vector (NaN, ±∞, larger |z|).
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> gradOutput)
+            static global::System.Runtime.Intrinsics.Vector128<float> Kernel128(global::System.Runtime.Intrinsics.Vector128<float> z, global::System.Runtime.Intrinsics.Vector128<float> gradOutput, global::System.Runtime.Intrinsics.Vector128<float> zAbs)
             {
-                var a = global::System.Runtime.Intrinsics.Vector128.Abs(z);
+                var a = zAbs;
                 // x = −|z| ≤ 0
                 var x = -a;
                 // t = x·log2(e) + 1.5·2^23: the add rounds x/ln2 to the nearest integer n
