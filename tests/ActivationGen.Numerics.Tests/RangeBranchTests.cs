@@ -76,6 +76,14 @@ public class RangeBranchTests
 
                 f.Backward(z, g, output);
                 SpanConsistencyTests.AssertSameBits<T>(z.Select((v, i) => g[i] * f.Derivative(v)).ToArray(), output, f.Name + " Backward, R = " + range);
+
+                // In place through the unrolled loop (four blocks loaded before the first store) and the last block.
+                T[] inPlace = z.ToArray();
+                f.ForwardSpan(inPlace, inPlace);
+                SpanConsistencyTests.AssertSameBits<T>(z.Select(f.Forward).ToArray(), inPlace, f.Name + " forward in place, R = " + range);
+                inPlace = z.ToArray();
+                f.DerivativeSpan(inPlace, inPlace);
+                SpanConsistencyTests.AssertSameBits<T>(z.Select(f.Derivative).ToArray(), inPlace, f.Name + " derivative in place, R = " + range);
             }
         }
     }

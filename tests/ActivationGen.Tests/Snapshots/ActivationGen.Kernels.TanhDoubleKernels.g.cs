@@ -149,6 +149,44 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)))
+                    {
+                        var yBlock0 = Kernel512(zBlock0, zBlock0Abs);
+                        var yBlock1 = Kernel512(zBlock1, zBlock1Abs);
+                        var yBlock2 = Kernel512(zBlock2, zBlock2Abs);
+                        var yBlock3 = Kernel512(zBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock0, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)))
+                            {
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock, zBlockAbs), ref yRef, j);
+                            }
+                            else
+                            {
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock), ref yRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
@@ -178,6 +216,44 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)))
+                    {
+                        var yBlock0 = Kernel256(zBlock0, zBlock0Abs);
+                        var yBlock1 = Kernel256(zBlock1, zBlock1Abs);
+                        var yBlock2 = Kernel256(zBlock2, zBlock2Abs);
+                        var yBlock3 = Kernel256(zBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock0, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)))
+                            {
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock, zBlockAbs), ref yRef, j);
+                            }
+                            else
+                            {
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock), ref yRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
@@ -207,6 +283,44 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)))
+                    {
+                        var yBlock0 = Kernel128(zBlock0, zBlock0Abs);
+                        var yBlock1 = Kernel128(zBlock1, zBlock1Abs);
+                        var yBlock2 = Kernel128(zBlock2, zBlock2Abs);
+                        var yBlock3 = Kernel128(zBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock0, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)))
+                            {
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock, zBlockAbs), ref yRef, j);
+                            }
+                            else
+                            {
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock), ref yRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
@@ -454,6 +568,44 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)))
+                    {
+                        var dydzBlock0 = Kernel512(zBlock0, zBlock0Abs);
+                        var dydzBlock1 = Kernel512(zBlock1, zBlock1Abs);
+                        var dydzBlock2 = Kernel512(zBlock2, zBlock2Abs);
+                        var dydzBlock3 = Kernel512(zBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)))
+                            {
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock, zBlockAbs), ref dydzRef, j);
+                            }
+                            else
+                            {
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock), ref dydzRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
@@ -483,6 +635,44 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)))
+                    {
+                        var dydzBlock0 = Kernel256(zBlock0, zBlock0Abs);
+                        var dydzBlock1 = Kernel256(zBlock1, zBlock1Abs);
+                        var dydzBlock2 = Kernel256(zBlock2, zBlock2Abs);
+                        var dydzBlock3 = Kernel256(zBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)))
+                            {
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock, zBlockAbs), ref dydzRef, j);
+                            }
+                            else
+                            {
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock), ref dydzRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
@@ -512,6 +702,44 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)))
+                    {
+                        var dydzBlock0 = Kernel128(zBlock0, zBlock0Abs);
+                        var dydzBlock1 = Kernel128(zBlock1, zBlock1Abs);
+                        var dydzBlock2 = Kernel128(zBlock2, zBlock2Abs);
+                        var dydzBlock3 = Kernel128(zBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)))
+                            {
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock, zBlockAbs), ref dydzRef, j);
+                            }
+                            else
+                            {
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock), ref dydzRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
@@ -798,6 +1026,17 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    var dydzBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i));
+                    var dydzBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
+                    var dydzBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
+                    var dydzBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
@@ -810,6 +1049,17 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    var dydzBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i));
+                    var dydzBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
+                    var dydzBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
+                    var dydzBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
@@ -822,6 +1072,17 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    var dydzBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i));
+                    var dydzBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
+                    var dydzBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
+                    var dydzBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i)), ref dydzRef, i);
@@ -871,6 +1132,52 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)))
+                    {
+                        var (yBlock0, dydzBlock0) = Kernel512(zBlock0, zBlock0Abs);
+                        var (yBlock1, dydzBlock1) = Kernel512(zBlock1, zBlock1Abs);
+                        var (yBlock2, dydzBlock2) = Kernel512(zBlock2, zBlock2Abs);
+                        var (yBlock3, dydzBlock3) = Kernel512(zBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock0, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector512.Create(18.0)))
+                            {
+                                var (yBlock, dydzBlock) = Kernel512(zBlock, zBlockAbs);
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, j);
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, j);
+                            }
+                            else
+                            {
+                                var (yBlock, dydzBlock) = Kernel512General(zBlock);
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, j);
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
@@ -908,6 +1215,52 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)))
+                    {
+                        var (yBlock0, dydzBlock0) = Kernel256(zBlock0, zBlock0Abs);
+                        var (yBlock1, dydzBlock1) = Kernel256(zBlock1, zBlock1Abs);
+                        var (yBlock2, dydzBlock2) = Kernel256(zBlock2, zBlock2Abs);
+                        var (yBlock3, dydzBlock3) = Kernel256(zBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock0, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector256.Create(18.0)))
+                            {
+                                var (yBlock, dydzBlock) = Kernel256(zBlock, zBlockAbs);
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, j);
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, j);
+                            }
+                            else
+                            {
+                                var (yBlock, dydzBlock) = Kernel256General(zBlock);
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, j);
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
@@ -945,6 +1298,52 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)))
+                    {
+                        var (yBlock0, dydzBlock0) = Kernel128(zBlock0, zBlock0Abs);
+                        var (yBlock1, dydzBlock1) = Kernel128(zBlock1, zBlock1Abs);
+                        var (yBlock2, dydzBlock2) = Kernel128(zBlock2, zBlock2Abs);
+                        var (yBlock3, dydzBlock3) = Kernel128(zBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock0, ref yRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector128.Create(18.0)))
+                            {
+                                var (yBlock, dydzBlock) = Kernel128(zBlock, zBlockAbs);
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, j);
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, j);
+                            }
+                            else
+                            {
+                                var (yBlock, dydzBlock) = Kernel128General(zBlock);
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, j);
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
@@ -1361,6 +1760,48 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
+                    var gradOutputBlock0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var gradOutputBlock1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var gradOutputBlock2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var gradOutputBlock3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)))
+                    {
+                        var gradInputBlock0 = Kernel512(zBlock0, gradOutputBlock0, zBlock0Abs);
+                        var gradInputBlock1 = Kernel512(zBlock1, gradOutputBlock1, zBlock1Abs);
+                        var gradInputBlock2 = Kernel512(zBlock2, gradOutputBlock2, zBlock2Abs);
+                        var gradInputBlock3 = Kernel512(zBlock3, gradOutputBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector512.Create(3E+02)))
+                            {
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(zBlock, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, j), zBlockAbs), ref gradInputRef, j);
+                            }
+                            else
+                            {
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512General(zBlock, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, j)), ref gradInputRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
@@ -1391,6 +1832,48 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
+                    var gradOutputBlock0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var gradOutputBlock1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var gradOutputBlock2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var gradOutputBlock3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)))
+                    {
+                        var gradInputBlock0 = Kernel256(zBlock0, gradOutputBlock0, zBlock0Abs);
+                        var gradInputBlock1 = Kernel256(zBlock1, gradOutputBlock1, zBlock1Abs);
+                        var gradInputBlock2 = Kernel256(zBlock2, gradOutputBlock2, zBlock2Abs);
+                        var gradInputBlock3 = Kernel256(zBlock3, gradOutputBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector256.Create(3E+02)))
+                            {
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(zBlock, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, j), zBlockAbs), ref gradInputRef, j);
+                            }
+                            else
+                            {
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256General(zBlock, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, j)), ref gradInputRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
@@ -1421,6 +1904,48 @@ namespace ActivationGen.Internal
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    var zBlock0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
+                    var gradOutputBlock0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i);
+                    var zBlock1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var gradOutputBlock1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var gradOutputBlock2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var gradOutputBlock3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock0);
+                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock1);
+                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock2);
+                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock3);
+                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)))
+                    {
+                        var gradInputBlock0 = Kernel128(zBlock0, gradOutputBlock0, zBlock0Abs);
+                        var gradInputBlock1 = Kernel128(zBlock1, gradOutputBlock1, zBlock1Abs);
+                        var gradInputBlock2 = Kernel128(zBlock2, gradOutputBlock2, zBlock2Abs);
+                        var gradInputBlock3 = Kernel128(zBlock3, gradOutputBlock3, zBlock3Abs);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    }
+                    else
+                    {
+                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, j);
+                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock);
+                            if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector128.Create(3E+02)))
+                            {
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(zBlock, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, j), zBlockAbs), ref gradInputRef, j);
+                            }
+                            else
+                            {
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128General(zBlock, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, j)), ref gradInputRef, j);
+                            }
+                        }
+                    }
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
@@ -1710,6 +2235,17 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    var gradInputBlock0 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i));
+                    var gradInputBlock1 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
+                    var gradInputBlock2 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
+                    var gradInputBlock3 = Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Kernel512(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
@@ -1723,6 +2259,17 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    var gradInputBlock0 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i));
+                    var gradInputBlock1 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
+                    var gradInputBlock2 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
+                    var gradInputBlock3 = Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Kernel256(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
@@ -1736,6 +2283,17 @@ namespace ActivationGen.Internal
                 var yLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, last);
                 var gradOutputLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, last);
                 nuint i = 0;
+                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    var gradInputBlock0 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i));
+                    var gradInputBlock1 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
+                    var gradInputBlock2 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
+                    var gradInputBlock3 = Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock0, ref gradInputRef, i);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock1, ref gradInputRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock2, ref gradInputRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(gradInputBlock3, ref gradInputRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
+                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Kernel128(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref yRef, i), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref gradOutputRef, i)), ref gradInputRef, i);
