@@ -1130,52 +1130,6 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                {
-                    var zBlock0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
-                    var zBlock1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    var zBlock2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    var zBlock3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock0);
-                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock1);
-                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock2);
-                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock3);
-                    if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector512.Create(36.0)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector512.Create(36.0)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector512.Create(36.0)) && global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector512.Create(36.0)))
-                    {
-                        var (yBlock0, dydzBlock0) = Kernel512(zBlock0, zBlock0Abs);
-                        var (yBlock1, dydzBlock1) = Kernel512(zBlock1, zBlock1Abs);
-                        var (yBlock2, dydzBlock2) = Kernel512(zBlock2, zBlock2Abs);
-                        var (yBlock3, dydzBlock3) = Kernel512(zBlock3, zBlock3Abs);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock0, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock0, ref dydzRef, i);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count);
-                    }
-                    else
-                    {
-                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                        {
-                            var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, j);
-                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector512.Abs(zBlock);
-                            if (global::System.Runtime.Intrinsics.Vector512.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector512.Create(36.0)))
-                            {
-                                var (yBlock, dydzBlock) = Kernel512(zBlock, zBlockAbs);
-                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, j);
-                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, j);
-                            }
-                            else
-                            {
-                                var (yBlock, dydzBlock) = Kernel512General(zBlock);
-                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(yBlock, ref yRef, j);
-                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dydzBlock, ref dydzRef, j);
-                            }
-                        }
-                    }
-                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector512<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref zRef, i);
@@ -1213,52 +1167,6 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                {
-                    var zBlock0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
-                    var zBlock1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    var zBlock2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    var zBlock3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock0);
-                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock1);
-                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock2);
-                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock3);
-                    if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector256.Create(36.0)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector256.Create(36.0)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector256.Create(36.0)) && global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector256.Create(36.0)))
-                    {
-                        var (yBlock0, dydzBlock0) = Kernel256(zBlock0, zBlock0Abs);
-                        var (yBlock1, dydzBlock1) = Kernel256(zBlock1, zBlock1Abs);
-                        var (yBlock2, dydzBlock2) = Kernel256(zBlock2, zBlock2Abs);
-                        var (yBlock3, dydzBlock3) = Kernel256(zBlock3, zBlock3Abs);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock0, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock0, ref dydzRef, i);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count);
-                    }
-                    else
-                    {
-                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                        {
-                            var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, j);
-                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector256.Abs(zBlock);
-                            if (global::System.Runtime.Intrinsics.Vector256.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector256.Create(36.0)))
-                            {
-                                var (yBlock, dydzBlock) = Kernel256(zBlock, zBlockAbs);
-                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, j);
-                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, j);
-                            }
-                            else
-                            {
-                                var (yBlock, dydzBlock) = Kernel256General(zBlock);
-                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(yBlock, ref yRef, j);
-                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dydzBlock, ref dydzRef, j);
-                            }
-                        }
-                    }
-                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector256<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref zRef, i);
@@ -1296,52 +1204,6 @@ namespace ActivationGen.Internal
                 nuint last = length - (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count;
                 var zLast = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, last);
                 nuint i = 0;
-                for (; i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count <= length; i += 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                {
-                    var zBlock0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
-                    var zBlock1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    var zBlock2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    var zBlock3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    var zBlock0Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock0);
-                    var zBlock1Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock1);
-                    var zBlock2Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock2);
-                    var zBlock3Abs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock3);
-                    if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock0Abs, global::System.Runtime.Intrinsics.Vector128.Create(36.0)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock1Abs, global::System.Runtime.Intrinsics.Vector128.Create(36.0)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock2Abs, global::System.Runtime.Intrinsics.Vector128.Create(36.0)) && global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlock3Abs, global::System.Runtime.Intrinsics.Vector128.Create(36.0)))
-                    {
-                        var (yBlock0, dydzBlock0) = Kernel128(zBlock0, zBlock0Abs);
-                        var (yBlock1, dydzBlock1) = Kernel128(zBlock1, zBlock1Abs);
-                        var (yBlock2, dydzBlock2) = Kernel128(zBlock2, zBlock2Abs);
-                        var (yBlock3, dydzBlock3) = Kernel128(zBlock3, zBlock3Abs);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock0, ref yRef, i);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock0, ref dydzRef, i);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock1, ref yRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock1, ref dydzRef, i + (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock2, ref yRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock2, ref dydzRef, i + 2 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock3, ref yRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock3, ref dydzRef, i + 3 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count);
-                    }
-                    else
-                    {
-                        for (nuint j = i; j < i + 4 * (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count; j += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                        {
-                            var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, j);
-                            var zBlockAbs = global::System.Runtime.Intrinsics.Vector128.Abs(zBlock);
-                            if (global::System.Runtime.Intrinsics.Vector128.LessThanOrEqualAll(zBlockAbs, global::System.Runtime.Intrinsics.Vector128.Create(36.0)))
-                            {
-                                var (yBlock, dydzBlock) = Kernel128(zBlock, zBlockAbs);
-                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, j);
-                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, j);
-                            }
-                            else
-                            {
-                                var (yBlock, dydzBlock) = Kernel128General(zBlock);
-                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(yBlock, ref yRef, j);
-                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dydzBlock, ref dydzRef, j);
-                            }
-                        }
-                    }
-                }
                 for (; i < last; i += (nuint)global::System.Runtime.Intrinsics.Vector128<double>.Count)
                 {
                     var zBlock = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref zRef, i);
