@@ -114,6 +114,8 @@ public class GeneratedCodeRobustnessTests
         "public static partial class A { [Activation(Kind.Sigmoid)] public static partial float F(float x); }",
         "public static partial class A { [Activation(Kind.Sigmoid)] public static partial void F(ReadOnlySpan<double> zRef, Span<double> Kernel512); }",
         "public static partial class A { [Activation(Kind.Tanh)] public static partial void F(ReadOnlySpan<float> @last, Span<float> @class); }",
+        "public static partial class A { [Activation(Kind.Tanh)] public static partial void F(ReadOnlySpan<float> j, Span<float> zBlock0Abs); }",
+        "public static partial class A { [Activation(Kind.Sigmoid)] public static partial void F(ReadOnlySpan<double> zBlock0, Span<double> zAbs); }",
         // Keyword-named members and types; the global namespace; nesting; generics; structs and records.
         "public static partial class @class { [Activation(Kind.Relu)] public static partial float @float(float z); }",
         "namespace @namespace.Inner { public partial class Outer<T, U> where T : struct { internal partial struct Mid { private partial record Leaf { [Activation(Kind.LeakyRelu, Slope = 0.3)] internal partial double Act(double z); } } } }",
