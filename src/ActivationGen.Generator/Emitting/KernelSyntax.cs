@@ -185,7 +185,7 @@ internal sealed class VectorSyntax : KernelSyntax
 
     public override string Abs(string x) => Static + ".Abs(" + x + ")";
 
-    /// <summary>Whether every lane has |x| ≤ limit (false for a NaN lane): one compare and one mask test.</summary>
+    /// <summary>Whether every lane has x ≤ limit (false for a NaN lane): one compare and one mask test.</summary>
     public string AllAtMost(string x, double limit) => Static + ".LessThanOrEqualAll(" + x + ", " + Constant(limit) + ")";
 
     public override string Compare(CompareOperator op, string left, string right, out bool isOperator)

@@ -122,7 +122,8 @@ internal static class SpanMemberEmitter
         // The guarded kinds' unrolled blocks: their inputs and |first input|.
         // NForward (two outputs) keeps one block per iteration: four blocks of its forward-and-derivative kernel
         // measured 1.2-2.3x slower (float and double sigmoid/tanh; the JIT runs out of vector registers).
-        List<List<string>> unrolledInputs = normalRange is null || outputs.Count > 1
+        bool unrollGuarded = normalRange is not null && outputs.Count == 1 && family.Kind.UnrollFactor > 1;
+        List<List<string>> unrolledInputs = !unrollGuarded
             ? []
             : Enumerable.Range(0, family.Kind.UnrollFactor).Select(u => inputs.Select(x => names.Fresh(Plain(x) + "Block" + u)).ToList()).ToList();
         List<string> unrolledAbs = unrolledInputs.Select(block => names.Fresh(block[0] + "Abs")).ToList();
@@ -152,9 +153,9 @@ internal static class SpanMemberEmitter
 
             int unroll = family.Kind.UnrollFactor;
             writer.WriteLine("nuint " + i + " = 0;");
-            if (unroll > 1 && normalRange is { } unrolledRange && outputs.Count == 1)
+            if (unrollGuarded)
             {
-                WriteGuardedUnrolledLoop(writer, syntax, unrolledRange.Limit, kernelNames[width], generalNames[width], unrolledInputs, unrolledAbs, inputRefs, outputRefs, unrolledResults, i, length, count, j, inputBlock, absBlock, results);
+                WriteGuardedUnrolledLoop(writer, syntax, normalRange!.Value.Limit, kernelNames[width], generalNames[width], unrolledInputs, unrolledAbs, inputRefs, outputRefs, unrolledResults, i, length, count, j, inputBlock, absBlock, results);
             }
             else if (unroll > 1 && normalRange is null)
             {
@@ -169,7 +170,7 @@ internal static class SpanMemberEmitter
                 var indexes = new List<string>();
                 for (int u = 0; u < unroll; u++)
                 {
-                    string index = u == 0 ? i : i + " + " + (u == 1 ? count : u + " * " + count);
+                    string index = BlockIndex(i, u, count);
                     List<string> block = unrolledResults[u];
                     string call = kernelNames[width] + "(" + string.Join(", ", inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + index + ")")) + ")";
                     writer.WriteLine(block.Count == 1 ? "var " + block[0] + " = " + call + ";" : "var (" + string.Join(", ", block) + ") = " + call + ";");
@@ -188,16 +189,13 @@ internal static class SpanMemberEmitter
             }
 
             writer.OpenBlock("for (; " + i + " < " + last + "; " + i + " += " + count + ")");
-            List<string> loads = inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + i + ")").ToList();
             if (normalRange is { } range)
             {
-                writer.WriteLine("var " + inputBlock + " = " + loads[0] + ";");
-                loads[0] = inputBlock;
-                WriteGuardedStep(writer, syntax, range.Limit, kernelNames[width], generalNames[width], loads, absBlock, outputRefs, results, i);
+                WriteLoadedGuardedStep(writer, syntax, range.Limit, kernelNames[width], generalNames[width], inputRefs, inputBlock, absBlock, outputRefs, results, i);
             }
             else
             {
-                WriteVectorStep(writer, v, kernelNames[width], loads, outputRefs, results, i);
+                WriteVectorStep(writer, v, kernelNames[width], inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + i + ")").ToList(), outputRefs, results, i);
             }
 
             writer.CloseBlock();
@@ -233,9 +231,9 @@ internal static class SpanMemberEmitter
     /// <summary>
     /// Several vectors per iteration for the guarded kinds: every block is loaded and its |input| taken first; when
     /// all of them are within the normal range (the common case) the short kernels run back to back and the stores
-    /// follow, else each block takes its own branch. The kernels inlined side by side share their constants
-    /// (the JIT keeps them in registers instead of reloading them for every vector): 4 blocks measured about 15 %
-    /// faster than 1 for float tanh (scratch Stopwatch loop, 1,024 and 1 M elements). Inputs are all loaded
+    /// follow, else each block takes its own branch. 4 blocks measured about 15 % faster than 1 for float tanh
+    /// (scratch Stopwatch loop, 1,024 and 1 M elements; the loop test and branch are paid once per four blocks, and
+    /// the JIT keeps some of the constants in registers across the four inlined kernels). Inputs are all loaded
     /// before the first store, which keeps the in-place call (y == z) correct. The single-block loop after it
     /// takes what is left before the last block.
     /// </summary>
@@ -247,7 +245,7 @@ internal static class SpanMemberEmitter
         var indexes = new List<string>();
         for (int u = 0; u < unroll; u++)
         {
-            string index = u == 0 ? i : i + " + " + (u == 1 ? count : u + " * " + count);
+            string index = BlockIndex(i, u, count);
             indexes.Add(index);
             for (int k = 0; k < inputRefs.Count; k++)
             {
@@ -283,13 +281,22 @@ internal static class SpanMemberEmitter
         // kernel's call (with them live, it spilled all four to the stack on every iteration, fast path included).
         writer.OpenBlock("else");
         writer.OpenBlock("for (nuint " + j + " = " + i + "; " + j + " < " + i + " + " + unroll + " * " + count + "; " + j + " += " + count + ")");
-        List<string> loads = inputRefs.Select(r => v + ".LoadUnsafe(ref " + r + ", " + j + ")").ToList();
-        writer.WriteLine("var " + single + " = " + loads[0] + ";");
-        loads[0] = single;
-        WriteGuardedStep(writer, syntax, limit, kernel, general, loads, singleAbs, outputRefs, singleResults, j);
+        WriteLoadedGuardedStep(writer, syntax, limit, kernel, general, inputRefs, single, singleAbs, outputRefs, singleResults, j);
         writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
+    }
+
+    /// <summary>The index of the u-th block of an unrolled iteration starting at i.</summary>
+    private static string BlockIndex(string i, int u, string count) => u == 0 ? i : i + " + " + (u == 1 ? count : u + " * " + count);
+
+    /// <summary>Loads one vector of every input at index (the first into a local) and writes its guarded step.</summary>
+    private static void WriteLoadedGuardedStep(SourceWriter writer, VectorSyntax syntax, double limit, string kernel, string general, List<string> inputRefs, string inputBlock, string absBlock, List<string> outputRefs, List<string> results, string index)
+    {
+        List<string> loads = inputRefs.Select(r => syntax.Static + ".LoadUnsafe(ref " + r + ", " + index + ")").ToList();
+        writer.WriteLine("var " + inputBlock + " = " + loads[0] + ";");
+        loads[0] = inputBlock;
+        WriteGuardedStep(writer, syntax, limit, kernel, general, loads, absBlock, outputRefs, results, index);
     }
 
     /// <summary>

@@ -131,7 +131,8 @@ internal abstract class ActivationKind
         => ImmutableArray<(KindParameter, KindParameter)>.Empty;
 
     /// <summary>Vector blocks per loop iteration: more for kinds whose kernel is a few instructions (bound by
-    /// loads, stores and loop overhead), 1 where the arithmetic already keeps the core busy.</summary>
+    /// loads, stores and loop overhead), and for the guarded kinds (sigmoid, tanh) where all blocks take the short
+    /// form; 1 where the arithmetic already keeps the core busy.</summary>
     public virtual int UnrollFactor => 1;
 
     public abstract KindKernels Build(ElementType type, ActivationModel model);

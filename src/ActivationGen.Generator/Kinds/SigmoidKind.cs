@@ -29,7 +29,7 @@ internal sealed class SigmoidKind : ActivationKind
         + "Vector kernels whose every lane has |z| ≤ 16 / 36 (forward) or 64 / 600 (derivative) take a shorter form of the same "
         + "operations (no range clamp, 2^n as one factor, the forward's reduction of −z itself): the same bits.";
 
-    /// <summary>Four vectors per iteration: the kernels inlined side by side share their constants in registers.</summary>
+    /// <summary>Four vectors per iteration where all four take the short form (forward, derivative, NBackward).</summary>
     public override int UnrollFactor => 4;
 
     public override KindKernels Build(ElementType type, ActivationModel model)

@@ -1,3 +1,4 @@
+using System.Linq;
 using ActivationGen.Generator.Model;
 using static ActivationGen.Generator.Numerics.E;
 
@@ -137,17 +138,10 @@ internal static class ExpApproximation
         Expr n = Let("n", t - magic);
         Expr rc = Let("rc", MulAdd(n, -ln2Lo / c, MulAdd(n, -ln2Hi / c, y)), "r/c = (x − n·ln2)/c, c = " + Format(c) + ", in the two Cody–Waite steps (exact scalings of r's)");
         Expr uc = Let("uc", rc * rc);
-        double[] p = Coefficients(type, shorter);
-        var even = new System.Collections.Generic.List<double>();
-        var odd = new System.Collections.Generic.List<double>();
-        for (int i = 0; i < p.Length; i++)
-        {
-            // c·P's even part in u/c²: p[2k]·c^(2k+1); c·P's odd part over r/c: p[2k+1]·c^(2k+2).
-            (i % 2 == 0 ? even : odd).Add(p[i] * System.Math.Pow(c, i + 1));
-        }
-
-        Expr pe = Let("pe", Polynomial(uc, even));
-        Expr po = Let("po", rc * Polynomial(uc, odd), "c·P(r) = pe + po, P(r) ≈ (e^r − 1 − r)/r² with every step scaled by a power of c");
+        // c·P's even part in u/c²: p[2k]·c^(2k+1); c·P's odd part over r/c: p[2k+1]·c^(2k+2).
+        double[] p = Coefficients(type, shorter).Select((coefficient, i) => coefficient * System.Math.Pow(c, i + 1)).ToArray();
+        Expr pe = Let("pe", Polynomial(uc, Every(p, 0)));
+        Expr po = Let("po", rc * Polynomial(uc, Every(p, 1)), "c·P(r) = pe + po, P(r) ≈ (e^r − 1 − r)/r² with every step scaled by a power of c");
         Expr qc = Let("qc", MulAdd(uc, pe + po, rc), "q/c = (r + r²·P(r))/c, q = e^r − 1");
         return Let("d", MulAdd(cs, qc, MulAdd(cs, 1 / c, 1)), "d = 1 + e^x = (s + 1) + s·q, one rounding: s + 1 and s·q = (c·s)·(q/c) are exact");
     }
