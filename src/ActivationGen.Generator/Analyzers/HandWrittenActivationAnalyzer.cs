@@ -120,7 +120,11 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
     private static Diagnostic Create(DiagnosticDescriptor descriptor, IMethodSymbol method, ImmutableDictionary<string, string?>? fix, params object[] args)
         => Diagnostic.Create(descriptor, method.Locations[0], fix ?? ImmutableDictionary<string, string?>.Empty, args);
 
-    /// <summary>NaN or ∞ at a far-out input where the recognised function is finite, or 0 where its value is representable.</summary>
+    /// <summary>
+    /// NaN or ∞ at a far-out input where the recognised function is finite, or 0 where its value is representable,
+    /// and an exponential (Exp, Pow, Sinh, Cosh) overflowed on the way: the message names that cause, so a 0 from a
+    /// deliberate cut-off (<c>if (z &lt; −45) return 0;</c>) or from 1 − tanh² cancelling is not reported here.
+    /// </summary>
     private static (string Value, string Z, string Precision)? Overflow(TypeActivationScan scan, IMethodSymbol method, IOperation body, ActivationForm form)
     {
         if (!body.Descendants().Any(d => d is IInvocationOperation { TargetMethod.Name: "Exp" or "Pow" or "Cosh" or "Sinh" }))
@@ -139,7 +143,8 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
         foreach (double z in ActivationForms.OverflowPoints)
         {
             double reference = ActivationForms.Reference(form, z);
-            if (function(z) is not double value || double.IsNaN(reference) || double.IsInfinity(reference))
+            int overflowsBefore = PointEvaluator.Overflows;
+            if (function(z) is not double value || PointEvaluator.Overflows == overflowsBefore || double.IsNaN(reference) || double.IsInfinity(reference))
             {
                 continue;
             }

@@ -15,6 +15,9 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
 {
     private const int MaxStatements = 32;
 
+    [ThreadStatic]
+    private static int t_overflows;
+
     private readonly Func<IOperation, double?>? _leaf;
     private readonly Func<IMethodSymbol, Func<double, double?>?>? _callees;
     private readonly Dictionary<ISymbol, double> _variables = new(SymbolEqualityComparer.Default);
@@ -26,6 +29,13 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
         _leaf = leaf;
         _callees = callees;
     }
+
+    /// <summary>
+    /// How many calls of Exp, Pow, Sinh or Cosh evaluated on this thread so far returned ±∞ from finite arguments
+    /// (after rounding to the call's type): the overflows AG2003 names. A caller reads it before and after an
+    /// evaluation; nested evaluations of called methods count too.
+    /// </summary>
+    public static int Overflows => t_overflows;
 
     /// <summary>Runs a method body (the block of an operation block) with its one parameter set to x.</summary>
     public double? Run(IOperation body, IParameterSymbol parameter, double x)
@@ -126,7 +136,18 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
         string? math = MathFunction(invocation);
         if (math is not null)
         {
-            return MathCall(math, args) is double r ? Round(r, invocation.TargetMethod.ReturnType) : null;
+            if (MathCall(math, args) is not double r)
+            {
+                return null;
+            }
+
+            double rounded = Round(r, invocation.TargetMethod.ReturnType);
+            if (math is "Exp" or "Pow" or "Sinh" or "Cosh" && double.IsInfinity(rounded) && Array.TrueForAll(args, a => !double.IsNaN(a) && !double.IsInfinity(a)))
+            {
+                t_overflows++;
+            }
+
+            return rounded;
         }
 
         if (args.Length == 1 && _callees?.Invoke(invocation.TargetMethod) is { } callee)

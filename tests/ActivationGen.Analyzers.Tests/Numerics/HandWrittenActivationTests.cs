@@ -122,6 +122,40 @@ public class HandWrittenActivationTests
             }
             """);
 
+    /// <summary>
+    /// AG2003 says "because an exponential overflows", so a wrong value with another cause is not its business:
+    /// 1 − tanh² cancels to 0 at z = −100 (tanh rounds to −1; Math.Pow of it is 1, no overflow), and a deliberate
+    /// cut-off returns 0 below −45 before any exponential runs. Both shapes are from real projects (Backprop-VS-Genetics,
+    /// DanSamek/ML, georgekosmidis/SimpleNeuralNetwork), where AG2003 used to fire with that false cause.
+    /// </summary>
+    [Fact]
+    public Task AG2003_silent_where_the_wrong_value_has_another_cause_than_an_overflow()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public sealed class TanHActivation
+            {
+                public double {|AG3001:Function|}(double x) => Math.Tanh(x);
+                public double Derivative(double x) => 1 - Math.Pow(Math.Tanh(x), 2);
+            }
+
+            public sealed class Sigmoid
+            {
+                public double {|AG3001:Output|}(double val)
+                {
+                    if (val < -45.0) return 0.0;
+                    if (val > 45.0) return 1.0;
+                    return 1.0 / (1.0 + Math.Exp(-val));
+                }
+            }
+
+            public static class FloatTanh
+            {
+                // Still an overflow: MathF.Exp(200) is +∞ and the quotient ∞/∞ is NaN.
+                public static float {|AG2003:Tanh|}(float x) => (MathF.Exp(2 * x) - 1) / (MathF.Exp(2 * x) + 1);
+            }
+            """);
+
     [Fact]
     public Task AG3001_fires_on_replaceable_activations_in_several_styles()
         => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
