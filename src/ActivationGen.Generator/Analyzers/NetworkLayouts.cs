@@ -82,13 +82,17 @@ internal sealed class NetworkLayouts
             }
         }
 
-        foreach (IGrouping<(IOperation?, string), (IInvocationOperation Add, ISymbol Method)> group in _adds.GroupBy(a => (a.Add.Parent?.Parent, a.Add.Instance!.Syntax.ToString())))
+        // The layers added to one receiver in one method, in the order of the text: a ReLU added in a loop's body is
+        // not the output when the method adds more layers after the loop (ConvNetSharp's `for (…) { net.AddLayer(new
+        // FullyConnLayer(n)); net.AddLayer(new ReluLayer()); }` followed by the output layers).
+        foreach (IGrouping<(ISymbol Method, string Receiver), (IInvocationOperation Add, ISymbol Method)> group in _adds.GroupBy(a => (a.Method, a.Add.Instance!.Syntax.ToString()), AddGroupComparer.Instance))
         {
             var sequence = group.OrderBy(a => a.Add.Syntax.SpanStart).ToList();
-            string receiver = group.Key.Item2;
-            if (sequence.Count >= 2 && NetworkNames.IsLayerCollection(receiver.Split('.').Last()))
+            string receiver = group.Key.Receiver;
+            IInvocationOperation lastAdd = sequence[sequence.Count - 1].Add;
+            if (sequence.Count >= 2 && NetworkNames.IsLayerCollection(receiver.Split('.').Last()) && !Conditional(lastAdd))
             {
-                var last = (IObjectCreationOperation)TypeActivationScan.Unwrap(sequence[sequence.Count - 1].Add.Arguments[0].Value);
+                var last = (IObjectCreationOperation)TypeActivationScan.Unwrap(lastAdd.Arguments[0].Value);
                 ReportLastLayer(context, scan, last, "the last layer added to '" + receiver + "'", reported);
             }
         }
@@ -108,6 +112,23 @@ internal sealed class NetworkLayouts
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether an Add runs only on some paths (inside an if, a switch, a ?: or a catch): the last Add in the text
+    /// is then not known to be the last layer (<c>if (classify) net.Add(new Softmax()); else net.Add(new ReLU());</c>).
+    /// </summary>
+    private static bool Conditional(IOperation add)
+    {
+        for (IOperation? node = add.Parent; node is not null; node = node.Parent)
+        {
+            if (node is IConditionalOperation or ISwitchOperation or ISwitchExpressionOperation or ICatchClauseOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>AG1005: int[] {in, h1, …, hL, out} of a plain-ReLU network.</summary>
@@ -454,5 +475,17 @@ internal sealed class NetworkLayouts
             IReturnOperation => (method as IMethodSymbol)?.Name,
             _ => null,
         };
+    }
+
+    /// <summary>Groups Adds by method (symbol equality) and receiver text.</summary>
+    private sealed class AddGroupComparer : IEqualityComparer<(ISymbol Method, string Receiver)>
+    {
+        public static readonly AddGroupComparer Instance = new();
+
+        public bool Equals((ISymbol Method, string Receiver) x, (ISymbol Method, string Receiver) y)
+            => SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && x.Receiver == y.Receiver;
+
+        public int GetHashCode((ISymbol Method, string Receiver) obj)
+            => (SymbolEqualityComparer.Default.GetHashCode(obj.Method) * 397) ^ StringComparer.Ordinal.GetHashCode(obj.Receiver);
     }
 }

@@ -115,12 +115,16 @@ internal static class NetworkNames
         => Words(name) is { Count: > 0 } words && words[0] is "forward" or "feedforward" or "feed" or "predict" or "infer" or "inference"
             or "evaluate" or "compute" or "run" or "query" or "think" or "classify" or "output" or "calculate";
 
-    /// <summary>An array of layer sizes: sizes, layerSizes, topology, architecture, neurons…</summary>
+    /// <summary>
+    /// An array of layer sizes: sizes, layerSizes, topology, architecture, neurons…. Not shape, dims or dimensions:
+    /// in network code they name the extents of one tensor (ConvNetSharp's <c>Shape.From(params int[] dimensions)</c>,
+    /// width × height × depth × batch), not the widths of successive layers.
+    /// </summary>
     public static bool IsLayerSizes(string name)
     {
         foreach (string w in Words(name))
         {
-            if (w is "sizes" or "topology" or "architecture" or "shape" or "widths" or "layers" or "dims" or "dimensions"
+            if (w is "sizes" or "topology" or "architecture" or "widths" or "layers"
                 or "structure" or "neurons" or "units" or "nodes" or "layout" or "config")
             {
                 return true;

@@ -198,6 +198,86 @@ public class ArchitectureTests
             }
             """);
 
+    /// <summary>
+    /// The layers a method adds are judged together, in the order of the text: ReLUs added in a loop are hidden when
+    /// output layers follow the loop (the shape of ConvNetSharp's benchmark network, where AG1004 fired and its fix
+    /// deleted every hidden ReLU); an Add on one branch of an if is not known to be the last layer. A loop that ends
+    /// the network with a ReLU is still reported.
+    /// </summary>
+    [Fact]
+    public Task AG1004_judges_the_layers_of_a_method_in_order_across_loops_and_branches()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(LayerLibrary + """
+            public static class Program
+            {
+                public static void Hidden(Sequential net, int depth)
+                {
+                    for (var i = 0; i < depth; i++)
+                    {
+                        net.Add(new Dense(64, 64));
+                        net.Add(new ReLU());
+                    }
+
+                    net.Add(new Dense(64, 10));
+                    net.Add(new Softmax());
+                }
+
+                public static void Branches(Sequential net, bool classify)
+                {
+                    net.Add(new Dense(784, 64));
+                    net.Add(new ReLU());
+                    if (classify)
+                    {
+                        net.Add(new Softmax());
+                    }
+                    else
+                    {
+                        net.Add(new ReLU());
+                    }
+                }
+
+                public static void EndsInRelu(Sequential model, int depth)
+                {
+                    model.Add(new Dense(784, 64));
+                    for (var i = 0; i < depth; i++)
+                    {
+                        model.Add(new Dense(64, 64));
+                        model.Add({|AG1004:new ReLU()|});
+                    }
+                }
+            }
+            """);
+
+    /// <summary>
+    /// Shape, dims and dimensions are a tensor's extents, not layer widths: ConvNetSharp's
+    /// <c>Shape.From(params int[] dimensions)</c> in a type that also applies ReLU drew AG1005 ("born dead with
+    /// probability 75 %") on every tensor it built.
+    /// </summary>
+    [Fact]
+    public Task AG1005_silent_on_tensor_shapes()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>(LayerLibrary + """
+            public sealed class Shape
+            {
+                public static Shape From(params int[] dimensions) => new Shape();
+                public Shape(params int[] dims) { }
+            }
+
+            public sealed class OpTests
+            {
+                public void Run(Sequential model)
+                {
+                    var input = Shape.From(28, 28, 1, 4);
+                    var labels = Shape.From(1, 1, 10, 4);
+                    var kernel = new Shape(1, 1, 1, 1);
+                    int[] shape = { 8, 1, 1, 1, 3 };
+                    model.Add(new Dense(784, 10));
+                    model.Add(new ReLU());
+                    model.Add(new Dense(10, 10));
+                }
+
+                public double Relu(double x) => Math.Max(0, x);
+            }
+            """);
+
     /// <summary>Depth 10, width 2: 1 − 0.75¹⁰ = 94.4 % (Lu et al. 2019).</summary>
     [Fact]
     public Task AG1005_fires_on_sizes_passed_with_relu_and_reports_the_probability()
