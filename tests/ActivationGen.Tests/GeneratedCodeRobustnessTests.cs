@@ -127,6 +127,10 @@ public class GeneratedCodeRobustnessTests
         "public unsafe partial class U { [Activation(Kind.Sigmoid)] public static unsafe partial float Act(float z); }",
         "public partial class D { /// <summary>Mine.</summary>\n [Activation(Kind.Sigmoid)] public static partial float Act(float z); }",
         "public partial class M { [Activation(Kind.Sigmoid)] [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] public static partial float Act(float z); }",
+        // [MethodImpl] through an alias: the generator must see it and not add its own (CS0579; found by fuzzing).
+        "using MI = System.Runtime.CompilerServices.MethodImplAttribute;\npublic partial class M { [Activation(Kind.Sigmoid)] [MI(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] public static partial float Act(float z); }",
+        // Primary-constructor parameters and type parameters with other names than the generated members.
+        "public partial class Layer<T>(float scale) { [Activation(Kind.Tanh)] public partial float Act(float z); public float Scale => scale; }",
         "public static partial class A { [Activation(Kind.Sigmoid)] public static partial float Sigmoid(float z); public static float Sigmoid(int z) => z; public static void SigmoidBackward() { } }",
         "public static partial class A { [Activation(Kind.Relu)] public static partial float Act(float z); [Activation(Kind.Relu)] public static partial double Act(double z); }",
         "#pragma warning disable CS8981\npublic static partial class act { [Activation(Kind.Sigmoid)] public static partial float S(float z); }",

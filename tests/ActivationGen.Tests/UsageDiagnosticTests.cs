@@ -301,6 +301,9 @@ public class UsageDiagnosticTests
     [InlineData("(Kind)99")]
     [InlineData("(Kind)(-1)")]
     [InlineData("Kind.Sigmoid | Kind.Tanh")]
+    [InlineData("(Kind.Sigmoid | Kind.Tanh)")]
+    [InlineData("(Kind)(Kind.Sigmoid | Kind.Tanh)")]
+    [InlineData("checked((Kind.Sigmoid | Kind.Tanh))")]
     public Task AG0009_undefined_kind(string kind) => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + $$"""
         public static partial class Act
         {
@@ -329,6 +332,29 @@ public class UsageDiagnosticTests
 
             [Activation(Kind.Sigmoid)]
             public static partial void {|AG0010:Sigmoid|}(ReadOnlySpan<float> z, Span<float> y);
+        }
+        """);
+
+    /// <summary>A member named like one of the type's type parameters is CS0102 (found by fuzzing declarations).</summary>
+    [Fact]
+    public Task AG0010_type_parameter_with_a_generated_name() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public partial class Outer<FBackward>
+        {
+            [Activation(Kind.Tanh)]
+            public static partial float {|AG0010:F|}(float z);
+        }
+        """);
+
+    /// <summary>A generated member would hide a primary-constructor parameter of that name, and the user's code that
+    /// reads the parameter would stop compiling (CS0428; found by fuzzing declarations).</summary>
+    [Fact]
+    public Task AG0010_primary_constructor_parameter_with_a_generated_name() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public partial class Layer(float FForward)
+        {
+            [Activation(Kind.Sigmoid)]
+            public partial float {|AG0010:F|}(float z);
+
+            public float Scale => FForward;
         }
         """);
 

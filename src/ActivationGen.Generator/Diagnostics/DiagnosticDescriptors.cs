@@ -56,7 +56,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MemberAlreadyDefined = Usage(
         RuleIdentifiers.MemberAlreadyDefined,
         "Generated member already defined",
-        "ActivationGen generates '{0}' for the activation '{1}', but '{2}' already defines a member with that name (a field, property, nested type, the type itself, or a method with the same parameters); rename or remove that member, or rename the activation method (every shape of the family is generated from one declaration)");
+        "ActivationGen generates '{0}' for the activation '{1}', but '{2}' already defines a member with that name (a field, property, nested type, type parameter, primary-constructor parameter, the type itself, or a method with the same parameters); rename or remove that member, or rename the activation method (every shape of the family is generated from one declaration)");
 
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Usage(
         RuleIdentifiers.LanguageVersionTooLow,

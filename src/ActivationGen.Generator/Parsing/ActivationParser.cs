@@ -132,7 +132,7 @@ internal static class ActivationParser
             DeclaredModifiers(syntax),
             SiblingModifiers(syntax),
             HasUserDocumentation: syntax.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)),
-            HasMethodImplAttribute: HasMethodImplAttribute(syntax),
+            HasMethodImplAttribute: HasMethodImplAttribute(syntax, method),
             elementType,
             finalShape,
             method.Parameters.Select(p => new DeclaredParameter(Escape(p.Name), p.ScopedKind == ScopedKind.ScopedValue ? "scoped " : string.Empty)).ToEquatableArray(),
@@ -482,13 +482,35 @@ internal static class ActivationParser
         text = null;
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list }
             && list.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null) is { } argument
-            && argument.Expression is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseNotExpression })
+            && Unwrap(argument.Expression) is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseNotExpression })
         {
             text = argument.Expression.ToString();
             return true;
         }
 
         return false;
+
+        // (Kind.Sigmoid | Kind.Tanh), (Kind)(…), checked(…): the same combination in brackets.
+        static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        break;
+                    case CastExpressionSyntax cast:
+                        expression = cast.Expression;
+                        break;
+                    case CheckedExpressionSyntax @checked:
+                        expression = @checked.Expression;
+                        break;
+                    default:
+                        return expression;
+                }
+            }
+        }
     }
 
     private static bool IsNormal(float value) => !float.IsNaN(value) && !float.IsInfinity(value) && System.Math.Abs(value) >= 1.17549435E-38f;
@@ -559,7 +581,7 @@ internal static class ActivationParser
             // would otherwise yield two identical families.
             string memberName = method.Name + member.Suffix;
             string? owner = null;
-            if (memberName == type.Name)
+            if (memberName == type.Name || NamesTypeParameterOrPrimaryConstructorParameter(type, memberName))
             {
                 owner = type.Name;
             }
@@ -587,6 +609,38 @@ internal static class ActivationParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MemberAlreadyDefined, location, signature, method.Name, owner));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is one of the type's own type parameters (a member of that name is CS0102) or a
+    /// parameter of its primary constructor (a member of that name hides the parameter, and the user's code that
+    /// reads it no longer compiles).
+    /// </summary>
+    private static bool NamesTypeParameterOrPrimaryConstructorParameter(INamedTypeSymbol type, string name)
+    {
+        foreach (ITypeParameterSymbol typeParameter in type.TypeParameters)
+        {
+            if (typeParameter.Name == name)
+            {
+                return true;
+            }
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax { ParameterList: { } parameters })
+            {
+                foreach (ParameterSyntax parameter in parameters.Parameters)
+                {
+                    if (parameter.Identifier.ValueText == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string ParameterText(ParameterShape shape, ElementType element)
@@ -654,8 +708,29 @@ internal static class ActivationParser
         return parts.Count == 0 ? null : string.Join(".", parts);
     }
 
-    /// <summary>Whether the declaration already carries [MethodImpl] (adding ours would be CS0579). Syntactic, for speed.</summary>
-    private static bool HasMethodImplAttribute(MethodDeclarationSyntax syntax)
+    /// <summary>
+    /// Whether the declaration already carries [MethodImpl] (adding ours would be CS0579): by its name as written, else
+    /// by the bound attributes (an alias such as <c>using MI = System.Runtime.CompilerServices.MethodImplAttribute;</c>).
+    /// </summary>
+    private static bool HasMethodImplAttribute(MethodDeclarationSyntax syntax, IMethodSymbol method)
+    {
+        if (HasMethodImplName(syntax))
+        {
+            return true;
+        }
+
+        foreach (AttributeData attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "MethodImplAttribute", ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMethodImplName(MethodDeclarationSyntax syntax)
     {
         foreach (AttributeListSyntax list in syntax.AttributeLists)
         {
