@@ -38,7 +38,7 @@ public sealed class ActivationGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ParseResult> results = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ActivationParser.AttributeMetadataName,
-                predicate: static (node, _) => node is MethodDeclarationSyntax,
+                predicate: static (node, _) => node is MethodDeclarationSyntax || ActivationParser.IsUnsupportedTarget(node),
                 transform: static (ctx, ct) => ActivationParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parse);
 

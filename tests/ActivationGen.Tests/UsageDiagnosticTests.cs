@@ -335,6 +335,31 @@ public class UsageDiagnosticTests
         }
         """);
 
+    /// <summary>
+    /// [Activation]'s target is Method, so the compiler accepts it on local functions, accessors, operators and
+    /// lambdas; none of them can be a partial method, and the attribute used to be ignored there without a word
+    /// (found by fuzzing declarations).
+    /// </summary>
+    [Fact]
+    public Task AG0006_on_declarations_that_cannot_be_partial_methods() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public partial struct S
+        {
+            public float P { [{|AG0006:Activation(Kind.Relu)|}] get => 0; }
+
+            [{|AG0006:Activation(Kind.Relu)|}]
+            public static S operator +(S a, S b) => a;
+
+            public static float Run(float x)
+            {
+                Func<float, float> f = [{|AG0006:Activation(Kind.Tanh)|}] (float z) => z;
+                return Local(f(x));
+
+                [{|AG0006:Activation(Kind.Sigmoid)|}]
+                static float Local(float z) => z;
+            }
+        }
+        """);
+
     /// <summary>A member named like one of the type's type parameters is CS0102 (found by fuzzing declarations).</summary>
     [Fact]
     public Task AG0010_type_parameter_with_a_generated_name() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """

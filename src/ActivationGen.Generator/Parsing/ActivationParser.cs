@@ -21,8 +21,21 @@ internal static class ActivationParser
 {
     public const string AttributeMetadataName = "ActivationGen.ActivationAttribute";
 
+    /// <summary>
+    /// Declarations that [Activation] may be written on (its target is Method) but that cannot be partial methods:
+    /// local functions, property and event accessors, operators, conversions and lambdas. They get AG0006, not silence.
+    /// </summary>
+    public static bool IsUnsupportedTarget(SyntaxNode node)
+        => node is LocalFunctionStatementSyntax or AccessorDeclarationSyntax or OperatorDeclarationSyntax
+            or ConversionOperatorDeclarationSyntax or LambdaExpressionSyntax;
+
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        if (IsUnsupportedTarget(context.TargetNode))
+        {
+            return UnsupportedTarget(context, cancellationToken);
+        }
+
         if (context.TargetNode is not MethodDeclarationSyntax syntax || context.TargetSymbol is not IMethodSymbol method
             || context.Attributes.Length == 0)
         {
@@ -142,6 +155,22 @@ internal static class ActivationParser
     }
 
     private static readonly ParseResult Empty = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    /// <summary>AG0006 at the attribute, naming what the declaration is.</summary>
+    private static ParseResult UnsupportedTarget(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        (string name, string what) = context.TargetNode switch
+        {
+            LocalFunctionStatementSyntax local => (local.Identifier.ValueText, "is a local function"),
+            AccessorDeclarationSyntax accessor => (context.TargetSymbol.Name, "is a property or event accessor"),
+            OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax => (context.TargetSymbol.Name, "is an operator"),
+            _ => ("lambda", "is a lambda"),
+        };
+        Location location = context.Attributes.Length > 0 && context.Attributes[0].ApplicationSyntaxReference is { } reference
+            ? reference.GetSyntax(cancellationToken).GetLocation()
+            : context.TargetNode.GetLocation();
+        return new ParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, location, name, what + ", which cannot be a partial method") }.ToEquatableArray());
+    }
 
     /// <summary>
     /// A modifier the compiler reports on the declaration itself: repeated (CS1004), not valid on a method
