@@ -360,6 +360,20 @@ public class UsageDiagnosticTests
         }
         """);
 
+    /// <summary>A C# 14 extension block has no name: AG0006 at the method, where AG0002 used to say "Type ''" with no
+    /// location (found by fuzzing declarations).</summary>
+    [Fact]
+    public Task AG0006_in_an_extension_block() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """
+        public static partial class FloatExtensions
+        {
+            extension(float x)
+            {
+                [Activation(Kind.Sigmoid)]
+                public partial float {|AG0006:F|}(float z);
+            }
+        }
+        """, Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
+
     /// <summary>A member named like one of the type's type parameters is CS0102 (found by fuzzing declarations).</summary>
     [Fact]
     public Task AG0010_type_parameter_with_a_generated_name() => GeneratorVerifier.VerifyDiagnosticsAsync(Usings + """

@@ -225,6 +225,14 @@ internal static class ActivationParser
                 continue;
             }
 
+            if (type.Identifier.ValueText.Length == 0)
+            {
+                // A C# 14 extension(…) { } block: no name to write a partial type with, and extension members are
+                // not partial methods of a type. AG0006 at the method, not AG0002 about a type called ''.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedShape, syntax.Identifier.GetLocation(), method.Name, "is declared in an extension block, which cannot hold a generated partial method"));
+                break;
+            }
+
             string? problem = null;
             if (type is InterfaceDeclarationSyntax)
             {
