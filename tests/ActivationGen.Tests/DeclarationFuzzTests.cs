@@ -517,6 +517,14 @@ public class DeclarationFuzzTests
             }
 
             SyntaxNode node = root.FindNode(diagnostic.Location.SourceSpan);
+            if (node.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().FirstOrDefault() is null
+                && node.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() is null)
+            {
+                // AG0006 on a local function among top-level statements (e.g. a record declaration that C# 8 parses
+                // as statements): no method declaration, so no family that could have been generated for it.
+                continue;
+            }
+
             IEnumerable<MethodDeclarationSyntax> methods = node.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().Take(1).ToList() is { Count: 1 } one
                 ? one
                 : node.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().First().DescendantNodes().OfType<MethodDeclarationSyntax>().Where(annotated.Contains);
