@@ -223,6 +223,30 @@ internal sealed class ActivationCatalog
         return null;
     }
 
+    /// <summary>A test method ([Fact], [Theory], [Test], [TestCase], [TestMethod]) or a member of a test class
+    /// ([TestClass], [TestFixture], or a name ending in Test / Tests).</summary>
+    private static bool IsTestCode(ISymbol symbol)
+    {
+        for (ISymbol? current = symbol; current is not null; current = current.ContainingType)
+        {
+            if (current is INamedTypeSymbol type && (type.Name.EndsWith("Tests", StringComparison.Ordinal) || type.Name.EndsWith("Test", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            foreach (AttributeData attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "FactAttribute" or "TheoryAttribute" or "TestAttribute" or "TestCaseAttribute"
+                    or "TestMethodAttribute" or "TestClassAttribute" or "TestFixtureAttribute" or "DataTestMethodAttribute")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private ReluEvidence? FindProjectRelu(CancellationToken cancellationToken)
     {
         ReluEvidence? byName = null;
@@ -249,7 +273,10 @@ internal sealed class ActivationCatalog
                 continue;
             }
 
-            if (symbol is IMethodSymbol or INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct })
+            // A method that takes something (Relu(x), ApplyReLU(layer)) or a ReLU type, outside tests: a test method
+            // named LinearWithReLU_FeedForward_Matches() says nothing about what the project's networks apply.
+            if ((symbol is IMethodSymbol { Parameters.Length: > 0 } || symbol is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct })
+                && !IsTestCode(symbol))
             {
                 byName ??= ReluEvidence.FromName(symbol);
             }

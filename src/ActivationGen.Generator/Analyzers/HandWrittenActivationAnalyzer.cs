@@ -138,8 +138,9 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        bool single = body.Descendants().Any(d => d.Type?.SpecialType == SpecialType.System_Single);
-        string precision = single ? "in float e^x overflows beyond 88.7" : "in double e^x overflows beyond 709.8";
+        // The value is returned in the method's type; the message names the type the exponential overflowed in
+        // (a double method with a 1.0f literal in it still computes e^x in double).
+        bool single = IsSingle(method);
         foreach (double z in ActivationForms.OverflowPoints)
         {
             double reference = ActivationForms.Reference(form, z);
@@ -148,6 +149,8 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
             {
                 continue;
             }
+
+            string precision = PointEvaluator.LastOverflowSingle ? "in float e^x overflows beyond 88.7" : "in double e^x overflows beyond 709.8";
 
             if (double.IsNaN(value) || double.IsInfinity(value))
             {

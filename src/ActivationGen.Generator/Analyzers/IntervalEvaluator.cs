@@ -59,6 +59,12 @@ internal sealed class IntervalEvaluator : ArithmeticInterpreter<ValueRange>
             return Evaluate(value);
         }
 
+        // UnityEngine.Random.value: a draw in [0, 1].
+        if (operation is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "value" } property } && IsUnityRandom(property.ContainingType))
+        {
+            return new ValueRange(0, 1, true, false);
+        }
+
         return IsReal(operation.Type) || IsIntegral(operation.Type) ? ValueRange.Unknown : null;
     }
 
@@ -163,9 +169,17 @@ internal sealed class IntervalEvaluator : ArithmeticInterpreter<ValueRange>
         };
     }
 
-    /// <summary>A call of System.Random (or a subclass): rng.NextDouble(), Random.Shared.Next(-1, 2)….</summary>
+    /// <summary>
+    /// A call of System.Random (or a subclass): rng.NextDouble(), Random.Shared.Next(-1, 2)…; or Unity's static
+    /// UnityEngine.Random.Range(a, b), the usual draw in game-AI networks.
+    /// </summary>
     public bool IsRandomDraw(IInvocationOperation invocation)
     {
+        if (IsUnityRandom(invocation.TargetMethod.ContainingType))
+        {
+            return invocation.TargetMethod is { IsStatic: true, Name: "Range" } && invocation.Arguments.Length == 2;
+        }
+
         if (_random is null || invocation.TargetMethod.IsStatic)
         {
             return false;
@@ -182,6 +196,9 @@ internal sealed class IntervalEvaluator : ArithmeticInterpreter<ValueRange>
         return false;
     }
 
+    private static bool IsUnityRandom(INamedTypeSymbol? type)
+        => type is { Name: "Random", ContainingNamespace: { Name: "UnityEngine", ContainingNamespace.IsGlobalNamespace: true } };
+
     private ValueRange? RandomDraw(IInvocationOperation invocation)
     {
         var args = new ValueRange[invocation.Arguments.Length];
@@ -195,8 +212,12 @@ internal sealed class IntervalEvaluator : ArithmeticInterpreter<ValueRange>
             args[i] = a;
         }
 
+        bool unity = IsUnityRandom(invocation.TargetMethod.ContainingType);
         ValueRange range = (invocation.TargetMethod.Name, args.Length) switch
         {
+            // Unity: Range(float a, float b) is in [a, b] (both ends included), Range(int a, int b) in [a, b).
+            ("Range", 2) when unity && IsReal(invocation.Type)
+                => new ValueRange(Math.Min(args[0].Lo, args[1].Lo), Math.Max(args[0].Hi, args[1].Hi), true, args[0].HasRuntimeScale || args[1].HasRuntimeScale),
             ("NextDouble" or "NextSingle", 0) => new ValueRange(0, 1, true, false),
             (_, 0) => new ValueRange(0, int.MaxValue, true, false),
             (_, 1) when args[0].Lo >= 1 => new ValueRange(0, args[0].Hi - 1, true, args[0].HasRuntimeScale),

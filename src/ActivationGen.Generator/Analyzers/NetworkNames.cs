@@ -55,10 +55,37 @@ internal static class NetworkNames
     public static bool IsRelu(string name)
     {
         string lower = name.Replace("_", string.Empty).ToLowerInvariant();
-        return lower.Contains("relu")
-            && !lower.Contains("leaky") && !lower.Contains("prelu") && !lower.Contains("rrelu") && !lower.Contains("crelu")
-            && !lower.Contains("parametric") && !lower.Contains("random") && !lower.Contains("gelu") && !lower.Contains("selu")
+        return lower.Contains("relu") && !VariantPrefixed(name)
+            && !lower.Contains("leaky") && !lower.Contains("parametric") && !lower.Contains("random") && !lower.Contains("gelu") && !lower.Contains("selu")
             && !lower.Contains("elu6");
+    }
+
+    /// <summary>
+    /// Whether every "relu" in the name follows a one-letter variant prefix standing on its own: LReLU / lrelu (leaky),
+    /// PReLU, RReLU, CReLU, l_relu. A letter that ends a longer word is no prefix: LayerReLU, ModelReLU, PowerReLU
+    /// are plain ReLUs (a bare substring test took "layerrelu" for RReLU and "modelrelu" for LReLU).
+    /// </summary>
+    private static bool VariantPrefixed(string name)
+    {
+        bool any = false;
+        for (int at = name.IndexOf("relu", StringComparison.OrdinalIgnoreCase); at >= 0; at = name.IndexOf("relu", at + 4, StringComparison.OrdinalIgnoreCase))
+        {
+            any = true;
+            int p = at - 1;
+            if (p >= 0 && name[p] == '_')
+            {
+                p--;
+            }
+
+            bool prefix = p >= 0 && char.ToLowerInvariant(name[p]) is 'l' or 'p' or 'r' or 'c'
+                && (p == 0 || !char.IsLetter(name[p - 1]) || (char.IsLower(name[p - 1]) && char.IsUpper(name[p])));
+            if (!prefix)
+            {
+                return false;
+            }
+        }
+
+        return any;
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
     [ThreadStatic]
     private static int t_overflows;
 
+    [ThreadStatic]
+    private static bool t_lastOverflowSingle;
+
     private readonly Func<IOperation, double?>? _leaf;
     private readonly Func<IMethodSymbol, Func<double, double?>?>? _callees;
     private readonly Dictionary<ISymbol, double> _variables = new(SymbolEqualityComparer.Default);
@@ -36,6 +39,9 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
     /// evaluation; nested evaluations of called methods count too.
     /// </summary>
     public static int Overflows => t_overflows;
+
+    /// <summary>Whether the last overflow counted by <see cref="Overflows"/> was in float (else double).</summary>
+    public static bool LastOverflowSingle => t_lastOverflowSingle;
 
     /// <summary>Runs a method body (the block of an operation block) with its one parameter set to x.</summary>
     public double? Run(IOperation body, IParameterSymbol parameter, double x)
@@ -109,7 +115,36 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
             return double.IsNaN(value) || Math.Abs(value) > int.MaxValue ? null : Math.Truncate(value);
         }
 
-        return IsReal(conversion.Type) ? Round(value, conversion.Type) : null;
+        if (!IsReal(conversion.Type))
+        {
+            return null;
+        }
+
+        // (float)Math.Exp(100): finite in double, +∞ in float; the exponential overflows in the type it is used in.
+        double rounded = Round(value, conversion.Type);
+        if (double.IsInfinity(rounded) && !double.IsInfinity(value) && !double.IsNaN(value)
+            && Unwrap(operand) is IInvocationOperation invocation && MathFunction(invocation) is "Exp" or "Pow" or "Sinh" or "Cosh")
+        {
+            CountOverflow(conversion.Type);
+        }
+
+        return rounded;
+    }
+
+    private static void CountOverflow(ITypeSymbol? type)
+    {
+        t_overflows++;
+        t_lastOverflowSingle = type?.SpecialType == SpecialType.System_Single;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IParenthesizedOperation parenthesized)
+        {
+            operation = parenthesized.Operand;
+        }
+
+        return operation;
     }
 
     protected override double? Conditional(IConditionalOperation conditional)
@@ -144,7 +179,7 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
             double rounded = Round(r, invocation.TargetMethod.ReturnType);
             if (math is "Exp" or "Pow" or "Sinh" or "Cosh" && double.IsInfinity(rounded) && Array.TrueForAll(args, a => !double.IsNaN(a) && !double.IsInfinity(a)))
             {
-                t_overflows++;
+                CountOverflow(invocation.TargetMethod.ReturnType);
             }
 
             return rounded;

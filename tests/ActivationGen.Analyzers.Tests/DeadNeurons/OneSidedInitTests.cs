@@ -141,31 +141,12 @@ public class OneSidedInitTests
 
     [Fact]
     public Task Fires_in_a_layer_class_when_the_project_declares_a_relu_layer()
-        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>($$"""
             using System;
 
             public interface ILayer { double[] Forward(double[] x); }
 
-            public sealed class FullyConnected : ILayer
-            {
-                private readonly double[,] _weights;
-
-                public FullyConnected(int inputs, int outputs, Random random)
-                {
-                    _weights = new double[outputs, inputs];
-                    for (int o = 0; o < outputs; o++)
-                        for (int i = 0; i < inputs; i++)
-                            _weights[o, i] = {|AG1001:random.Next(0, 100) / 1000.0|};
-                }
-
-                public double[] Forward(double[] x)
-                {
-                    var y = new double[_weights.GetLength(0)];
-                    for (int o = 0; o < y.Length; o++)
-                        for (int i = 0; i < x.Length; i++) y[o] += _weights[o, i] * x[i];
-                    return y;
-                }
-            }
+            {{FullyConnected("{|AG1001:random.Next(0, 100) / 1000.0|}", " : ILayer")}}
 
             public sealed class ReLULayer : ILayer
             {
@@ -174,6 +155,97 @@ public class OneSidedInitTests
                     var y = new double[x.Length];
                     for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0 ? x[i] : 0;
                     return y;
+                }
+            }
+            """);
+
+    /// <summary>
+    /// The project-wide ReLU evidence comes from names, and a name is read with care: LReLu (Lein3/NeuralNetwork's
+    /// leaky ReLU, Math.Max(0.01·x, x)) is not a ReLU, and a test method named LinearWithReLU_FeedForward_Matches
+    /// (Daneaux/NeuralNets) says nothing about the project's networks; both used to draw AG1001/AG1006 here.
+    /// </summary>
+    [Fact]
+    public Task Silent_when_the_only_relu_names_are_a_leaky_lrelu_and_a_test_method()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>($$"""
+            using System;
+
+            {{FullyConnected("random.Next(0, 100) / 1000.0")}}
+
+            public sealed class LReLu
+            {
+                public double Function(double input) => Math.Max(0.01 * input, input);
+            }
+
+            [AttributeUsage(AttributeTargets.Method)]
+            public sealed class FactAttribute : Attribute { }
+
+            public sealed class ComparisonChecks
+            {
+                [Fact]
+                public void LinearWithReLU_FeedForward_ZAndAOutputsMatch(int seed) { }
+            }
+            """);
+
+    /// <summary>The same network's evidence under names that are plain ReLUs: a ReLU layer named after its role.</summary>
+    [Fact]
+    public Task Fires_when_the_project_declares_a_layer_relu()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>($$"""
+            using System;
+
+            {{FullyConnected("{|AG1001:random.Next(0, 100) / 1000.0|}")}}
+
+            public sealed class LayerReLU
+            {
+                public double[] Forward(double[] x) => x;
+            }
+            """);
+
+    /// <summary>Unity's UnityEngine.Random.Range(a, b) and Random.value are draws like System.Random's (Tulsonic/AIAttempt
+    /// style game-AI code was never judged before): one-sided draws are AG1001, a zero-centred one of fixed scale AG1006.</summary>
+    [Fact]
+    public Task Fires_on_unity_random_range_before_a_mathf_max()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            namespace UnityEngine
+            {
+                public static class Random
+                {
+                    public static float Range(float minInclusive, float maxInclusive) => minInclusive;
+                    public static int Range(int minInclusive, int maxExclusive) => minInclusive;
+                    public static float value => 0.5f;
+                }
+
+                public static class Mathf
+                {
+                    public static float Max(float a, float b) => a > b ? a : b;
+                }
+            }
+
+            namespace Game
+            {
+                using UnityEngine;
+
+                public class NeuralNet
+                {
+                    private readonly float[] weights = new float[64];
+                    private readonly float[] gateWeights = new float[64];
+                    private readonly float[] centredWeights = new float[64];
+
+                    public NeuralNet()
+                    {
+                        for (int i = 0; i < weights.Length; i++)
+                        {
+                            weights[i] = {|AG1001:Random.Range(0f, 1f)|};
+                            gateWeights[i] = {|AG1001:Random.value * 0.1f|};
+                            centredWeights[i] = {|AG1006:Random.Range(-1f, 1f)|};
+                        }
+                    }
+
+                    public float Neuron(float[] x)
+                    {
+                        float s = 0, t = 0, u = 0;
+                        for (int i = 0; i < x.Length; i++) { s += weights[i] * x[i]; t += gateWeights[i] * x[i]; u += centredWeights[i] * x[i]; }
+                        return Mathf.Max(0, s) + Mathf.Max(0, t) + Mathf.Max(0, u);
+                    }
                 }
             }
             """);
@@ -412,4 +484,28 @@ public class OneSidedInitTests
                 }
             }
             """);
+
+    /// <summary>A layer class whose weights are drawn by <paramref name="initialiser"/>; its Forward applies no activation.</summary>
+    private static string FullyConnected(string initialiser, string bases = "") => $$"""
+        public sealed class FullyConnected{{bases}}
+        {
+            private readonly double[,] _weights;
+
+            public FullyConnected(int inputs, int outputs, Random random)
+            {
+                _weights = new double[outputs, inputs];
+                for (int o = 0; o < outputs; o++)
+                    for (int i = 0; i < inputs; i++)
+                        _weights[o, i] = {{initialiser}};
+            }
+
+            public double[] Forward(double[] x)
+            {
+                var y = new double[_weights.GetLength(0)];
+                for (int o = 0; o < y.Length; o++)
+                    for (int i = 0; i < x.Length; i++) y[o] += _weights[o, i] * x[i];
+                return y;
+            }
+        }
+        """;
 }

@@ -156,6 +156,33 @@ public class HandWrittenActivationTests
             }
             """);
 
+    /// <summary>
+    /// The message names the type the exponential overflowed in: a double method with a 1.0f literal computes e^x in
+    /// double (kj1411/ml-Unity's Sigmoid said "in float"); (float)Math.Exp(−z) overflows in float although Math.Exp
+    /// does not (Daylz, Daneaux: the common Unity spelling, reported as a mere AG3001 before).
+    /// </summary>
+    [Fact]
+    public Task AG2003_names_the_type_the_exponential_overflows_in()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public sealed class Net
+            {
+                private double {|#0:Sigmoid|}(double n) { double k = System.Math.Exp(n); return k / (1.0f + k); }
+
+                public static float {|#1:Logistic|}(float x) => 1 / (1 + (float)Math.Exp(-x));
+
+                public static float {|#2:Squash|}(float x) { float k = (float)Math.Exp(x); return k / (1f + k); }
+            }
+            """,
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG2003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("Sigmoid", "NaN", "1000", "in double e^x overflows beyond 709.8", "Kind.Sigmoid"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG2003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("Logistic", "0 instead of 3.8E-44", "-100", "in float e^x overflows beyond 88.7", "Kind.Sigmoid"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG2003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(2)
+                .WithArguments("Squash", "NaN", "100", "in float e^x overflows beyond 88.7", "Kind.Sigmoid"));
+
     [Fact]
     public Task AG3001_fires_on_replaceable_activations_in_several_styles()
         => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
