@@ -54,7 +54,7 @@ internal static class AnalyzerDescriptors
         DeadNeuronsCategory,
         DiagnosticSeverity.Info,
         "ReLU weights scaled without regard to fan-in",
-        "'{0}' feeds a ReLU ({1}) but is initialised in {2}, a scale unrelated to its fan-in, so activations shrink or grow layer by layer; scale by the fan-in (He/Kaiming, standard deviation √(2/fan_in)), e.g. (rng.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / fanIn)");
+        "'{0}' is initialised in {2}, a scale unrelated to its fan-in, and {1} applies ReLU: activations shrink or grow layer by layer; scale by the fan-in (He/Kaiming, standard deviation √(2/fan_in)), e.g. (rng.NextDouble() * 2 - 1) * Math.Sqrt(6.0 / fanIn)");
 
     public static readonly DiagnosticDescriptor DerivativeFedWrongValue = Create(
         RuleIdentifiers.DerivativeFedWrongValue,
