@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -86,7 +87,7 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
                 string name = diagnostic.Properties[HandWrittenActivationAnalyzer.ConvertProperty]!;
                 if (Find(method.ContainingType, name, method.ReturnType, cancellationToken) is { } forward)
                 {
-                    converted[forward] = attribute;
+                    converted[forward] = QualifyKind(model, forward.SpanStart, attribute);
                 }
 
                 if (diagnostic.Properties.TryGetValue(HandWrittenActivationAnalyzer.DeleteProperty, out string? names) && names is not null)
@@ -124,7 +125,7 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
             foreach (TypeDeclarationSyntax type in types)
             {
                 TypeDeclarationSyntax current = updated.GetCurrentNode(type)!;
-                updated = updated.ReplaceNode(current, current.AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
+                updated = updated.ReplaceNode(current, WithPartial(current));
             }
 
             if (converted.Count > 0 && !updated.Usings.Any(u => u.Name?.ToString() == "ActivationGen"))
@@ -136,6 +137,50 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
         }
 
         return solution;
+    }
+
+    /// <summary>
+    /// A token with no trivia. SyntaxFactory.Token(kind) carries elastic trivia, which the code action's clean-up
+    /// reformats, and with it the indentation of whatever follows (the next member's first line moved to the
+    /// formatter's column in a class indented otherwise).
+    /// </summary>
+    private static SyntaxToken Token(SyntaxKind kind) => SyntaxFactory.Token(SyntaxFactory.TriviaList(), kind, SyntaxFactory.TriviaList());
+
+    /// <summary>
+    /// 'partial' right before the type keyword. With no modifiers the keyword carries the line's indentation (and the
+    /// blank line before it) as leading trivia; 'partial' takes that trivia over, so the result reads
+    /// `    partial class ANN`, not `partial` on a line of its own.
+    /// </summary>
+    private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax type)
+    {
+        SyntaxToken partial = Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+        if (type.Modifiers.Count > 0)
+        {
+            return type.AddModifiers(partial);
+        }
+
+        SyntaxToken keyword = type.Keyword;
+        return type.WithKeyword(keyword.WithLeadingTrivia()).WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(keyword.LeadingTrivia)));
+    }
+
+    /// <summary>
+    /// "Kind.X, …" as written, or with "global::ActivationGen.Kind" where the simple name Kind means something else at
+    /// the method (a property or field named Kind, a type Kind of the user's or of another using): there the
+    /// attribute would not compile (CS0120, CS0117, CS0104). Unresolved is fine: the fix adds 'using ActivationGen;'.
+    /// </summary>
+    private static string QualifyKind(SemanticModel model, int position, string attributeArguments)
+    {
+        const string prefix = "Kind.";
+        if (!attributeArguments.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return attributeArguments;
+        }
+
+        SymbolInfo info = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.IdentifierName("Kind"), SpeculativeBindingOption.BindAsExpression);
+        ISymbol? symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        bool ours = symbol is null
+            || symbol is INamedTypeSymbol { Name: "Kind", ContainingNamespace: { Name: "ActivationGen", ContainingNamespace.IsGlobalNamespace: true } };
+        return ours ? attributeArguments : "global::ActivationGen." + attributeArguments;
     }
 
     private static MethodDeclarationSyntax? Find(INamedTypeSymbol type, string name, ITypeSymbol element, CancellationToken cancellationToken)
@@ -157,7 +202,7 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
         {
             // A partial method that returns a value needs explicit accessibility (C# 9). 'private' takes the place,
             // and the leading trivia, of the token that used to come first: `private static`, not `private \n static`.
-            SyntaxToken accessibility = SyntaxFactory.Token(SyntaxKind.PrivateKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+            SyntaxToken accessibility = Token(SyntaxKind.PrivateKeyword).WithTrailingTrivia(SyntaxFactory.Space);
             if (modifiers.Count > 0)
             {
                 accessibility = accessibility.WithLeadingTrivia(modifiers[0].LeadingTrivia);
@@ -172,7 +217,7 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
             modifiers = modifiers.Insert(0, accessibility);
         }
 
-        modifiers = modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+        modifiers = modifiers.Add(Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space));
         AttributeListSyntax attribute = SyntaxFactory.ParseCompilationUnit("[Activation(" + attributeArguments + ")] class C { }")
             .Members.OfType<ClassDeclarationSyntax>().First().AttributeLists[0]
             .WithLeadingTrivia(leading)
@@ -181,7 +226,7 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
         MethodDeclarationSyntax partial = method
             .WithBody(null)
             .WithExpressionBody(null)
-            .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(method.GetTrailingTrivia()))
+            .WithSemicolonToken(Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(method.GetTrailingTrivia()))
             .WithParameterList(method.ParameterList.WithTrailingTrivia())
             .WithModifiers(modifiers)
             .WithLeadingTrivia(indentation);
@@ -198,11 +243,11 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
     {
         string parameter = method.ParameterList.Parameters[0].Identifier.Text;
         ArrowExpressionClauseSyntax arrow = SyntaxFactory.ArrowExpressionClause(SyntaxFactory.ParseExpression(target + "(" + parameter + ")"))
-            .WithArrowToken(SyntaxFactory.Token(SyntaxKind.EqualsGreaterThanToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space));
+            .WithArrowToken(Token(SyntaxKind.EqualsGreaterThanToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space));
         return method
             .WithBody(null)
             .WithParameterList(method.ParameterList.WithTrailingTrivia())
             .WithExpressionBody(arrow)
-            .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(method.GetTrailingTrivia()));
+            .WithSemicolonToken(Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(method.GetTrailingTrivia()));
     }
 }

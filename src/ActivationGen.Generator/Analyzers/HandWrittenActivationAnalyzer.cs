@@ -104,7 +104,7 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?>? fix = FixFor(scan, method, form, recognised);
             if (Overflow(scan, method, body, form) is { } overflow)
             {
-                context.ReportDiagnostic(Create(AnalyzerDescriptors.ActivationOverflows, method, fix, method.Name, overflow.Value, overflow.Z, overflow.Precision, form.AttributeArgumentsFor(IsSingle(method))));
+                context.ReportDiagnostic(Create(AnalyzerDescriptors.ActivationOverflows, method, fix, method.Name, overflow.Value, overflow.Z, overflow.Precision, Remedy(form, IsSingle(method))));
             }
             else if (form.GeneratorKind is not null && fix is not null && (form.Role == FormRole.Forward || fix[ActionProperty] == "Delegate"))
             {
@@ -116,6 +116,21 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsSingle(IMethodSymbol method) => method.ReturnType.SpecialType == SpecialType.System_Single;
+
+    /// <summary>
+    /// AG2003's way out: the attribute for a forward; for a derivative, the generated derivative member of that
+    /// attribute's family (a derivative declared [Activation(Kind.Tanh)] would become tanh itself).
+    /// </summary>
+    private static string Remedy(ActivationForm form, bool single)
+    {
+        string attribute = "[Activation(" + form.AttributeArgumentsFor(single) + ")]";
+        return form.Role switch
+        {
+            FormRole.DerivativeFromInput => "declare the forward as " + attribute + " and call its generated …Derivative member",
+            FormRole.DerivativeFromOutput => "declare the forward as " + attribute + " and call its generated …DerivativeFromOutput member",
+            _ => attribute,
+        };
+    }
 
     private static Diagnostic Create(DiagnosticDescriptor descriptor, IMethodSymbol method, ImmutableDictionary<string, string?>? fix, params object[] args)
         => Diagnostic.Create(descriptor, method.Locations[0], fix ?? ImmutableDictionary<string, string?>.Empty, args);

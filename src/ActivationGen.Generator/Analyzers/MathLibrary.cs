@@ -5,7 +5,10 @@ namespace ActivationGen.Generator.Analyzers;
 /// <summary>
 /// The static math classes whose members the analyzers read as mathematical functions: System.Math,
 /// System.MathF, and Unity's UnityEngine.Mathf (float wrappers over System.Math, so Mathf.Exp overflows at
-/// z ≈ 88.7 exactly as MathF.Exp does). Unity has no Mathf.Tanh; names it lacks simply never match.
+/// z ≈ 88.7 exactly as MathF.Exp does), and the generic-math statics of double and float (.NET 7+:
+/// double.Max(0, x), float.Exp(x), double.Sqrt(2 / fanIn)), which compute the same functions. Unity has no
+/// Mathf.Tanh; names a class lacks simply never match, and the readers know only the math names (double.Parse is
+/// no function of theirs).
 /// </summary>
 internal static class MathLibrary
 {
@@ -20,6 +23,7 @@ internal static class MathLibrary
     {
         { Name: "Math" or "MathF", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } => true,
         { Name: "Mathf", ContainingNamespace: { Name: "UnityEngine", ContainingNamespace.IsGlobalNamespace: true } } => true,
+        { SpecialType: SpecialType.System_Double or SpecialType.System_Single } => true,
         _ => false,
     };
 }

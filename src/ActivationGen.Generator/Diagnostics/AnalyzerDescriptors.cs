@@ -75,7 +75,7 @@ internal static class AnalyzerDescriptors
         NumericsCategory,
         DiagnosticSeverity.Warning,
         "Hand-written activation overflows",
-        "'{0}' returns {1} for z = {2} ({3}) because an exponential overflows; rewrite it in a form that cannot overflow, or let ActivationGen generate it: [Activation({4})]");
+        "'{0}' returns {1} for z = {2} ({3}) because an exponential overflows; rewrite it in a form that cannot overflow, or let ActivationGen generate it: {4}");
 
     public static readonly DiagnosticDescriptor ReplaceWithGeneratedActivation = Create(
         RuleIdentifiers.ReplaceWithGeneratedActivation,

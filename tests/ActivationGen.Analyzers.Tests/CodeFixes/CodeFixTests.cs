@@ -42,6 +42,90 @@ public class CodeFixTests
             }
             """);
 
+    /// <summary>
+    /// Layout as found in real repositories (c0510gy/FlappyBird_GA_ANN, F1r3Hydr4nt/NeuralNetworks): a type without
+    /// modifiers after another type gets `partial class ANN` on one line, and members indented by 12 keep it (the
+    /// fix's tokens carried elastic trivia, and the clean-up moved the next member's first line to column 8).
+    /// </summary>
+    [Fact]
+    public Task AG3001_keeps_the_layout_of_the_type_and_of_the_next_member()
+        => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(
+            """
+            using System;
+            namespace N
+            {
+                class Other
+                {
+                }
+
+                class ANN
+                {
+                        private double {|AG3001:fy|}(double X)
+                        {
+                            return 1 / (1 + Math.Exp(-X));
+                        }
+
+                        public static double Scale(double x)
+                        {
+                            return 2 * x;
+                        }
+                }
+            }
+            """,
+            """
+            using System;
+            using ActivationGen;
+            namespace N
+            {
+                class Other
+                {
+                }
+
+                partial class ANN
+                {
+                        [Activation(Kind.Sigmoid)]
+                        private partial double fy(double X);
+
+                        public static double Scale(double x)
+                        {
+                            return 2 * x;
+                        }
+                }
+            }
+            """);
+
+    /// <summary>Where the simple name Kind means something else (a property Kind of the class), the attribute names
+    /// ActivationGen's Kind in full; else it would not compile (CS0120).</summary>
+    [Fact]
+    public Task AG3001_qualifies_Kind_where_the_name_means_something_else()
+        => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(
+            """
+            using System;
+
+            public enum LayerKind { Dense, Conv }
+
+            public class Layer
+            {
+                public LayerKind Kind { get; set; }
+
+                public double {|AG3001:Sigmoid|}(double value) => 1.0 / (1.0 + Math.Exp(-value));
+            }
+            """,
+            """
+            using System;
+            using ActivationGen;
+
+            public enum LayerKind { Dense, Conv }
+
+            public partial class Layer
+            {
+                public LayerKind Kind { get; set; }
+
+                [Activation(global::ActivationGen.Kind.Sigmoid)]
+                public partial double Sigmoid(double value);
+            }
+            """);
+
     /// <summary>ReLU6 becomes Kind.Relu6, not Kind.Relu (the two agree on every input below 6); a hard tanh
     /// keeps the bounds it was written with.</summary>
     [Fact]

@@ -40,6 +40,34 @@ public class OneSidedInitTests
             }
             """);
 
+    /// <summary>The generic-math statics (.NET 7+) read like Math's: a one-sided He scale written with double.Sqrt and a
+    /// ReLU written double.Max(0, s) (the shape of a public RELU class with RandomWeight and Value).</summary>
+    [Fact]
+    public Task Fires_on_double_Sqrt_scale_before_double_Max()
+        => Verify.AnalyzerAsync<DeadNeuronAnalyzer>("""
+            using System;
+
+            public sealed class Mlp
+            {
+                private readonly double[] _weights = new double[784 * 128];
+
+                public Mlp(double fanIn)
+                {
+                    for (int i = 0; i < _weights.Length; i++)
+                    {
+                        _weights[i] = {|AG1001:Random.Shared.NextDouble() * double.Sqrt(2 / fanIn)|};
+                    }
+                }
+
+                public double Unit(double[] x, int j)
+                {
+                    double s = 0;
+                    for (int i = 0; i < 784; i++) s += _weights[j * 784 + i] * x[i];
+                    return double.Max(0, s);
+                }
+            }
+            """);
+
     /// <summary>
     /// A newcomer's MLP: ReLU hidden layer, sigmoid output, both layers drawn one-sided. Only the hidden weights
     /// feed ReLU units; the output weights' sums go into the sigmoid, where no unit can die.

@@ -177,11 +177,38 @@ public class HandWrittenActivationTests
             """,
             null,
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG2003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
-                .WithArguments("Sigmoid", "NaN", "1000", "in double e^x overflows beyond 709.8", "Kind.Sigmoid"),
+                .WithArguments("Sigmoid", "NaN", "1000", "in double e^x overflows beyond 709.8", "[Activation(Kind.Sigmoid)]"),
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG2003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(1)
-                .WithArguments("Logistic", "0 instead of 3.8E-44", "-100", "in float e^x overflows beyond 88.7", "Kind.Sigmoid"),
+                .WithArguments("Logistic", "0 instead of 3.8E-44", "-100", "in float e^x overflows beyond 88.7", "[Activation(Kind.Sigmoid)]"),
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG2003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(2)
-                .WithArguments("Squash", "NaN", "100", "in float e^x overflows beyond 88.7", "Kind.Sigmoid"));
+                .WithArguments("Squash", "NaN", "100", "in float e^x overflows beyond 88.7", "[Activation(Kind.Sigmoid)]"));
+
+    /// <summary>
+    /// For a derivative, AG2003 points at the generated derivative member, not at declaring the derivative itself
+    /// [Activation(Kind.Tanh)] (which would turn it into tanh; andrewfry/SharpML-Recurrent's TanhUnit.Backward,
+    /// RaduTM-spec/NeuroForge's Derivative.TanH). Also double.Max / float.Exp, the generic-math statics, are math.
+    /// </summary>
+    [Fact]
+    public Task AG2003_on_a_derivative_points_at_the_generated_derivative()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public static class Units
+            {
+                public static float {|#0:TanhBackward|}(float x) { float c = MathF.Cosh(x); return 4 * c * c / ((MathF.Cosh(2 * x) + 1) * (MathF.Cosh(2 * x) + 1)); }
+
+                public static float {|#1:Rectify|}(float x) => float.Max(0f, x);
+
+                public static double {|#2:Logistic|}(double x) => 1 / (1 + double.Exp(-x));
+            }
+            """,
+            null,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG2003", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("TanhBackward", "NaN", "-100", "in float e^x overflows beyond 88.7", "declare the forward as [Activation(Kind.Tanh)] and call its generated …Derivative member"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG3001", Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithLocation(1)
+                .WithArguments("Rectify", "ReLU", "Kind.Relu"),
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG3001", Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithLocation(2)
+                .WithArguments("Logistic", "sigmoid", "Kind.Sigmoid"));
 
     [Fact]
     public Task AG3001_fires_on_replaceable_activations_in_several_styles()
