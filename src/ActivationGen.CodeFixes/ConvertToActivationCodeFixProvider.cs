@@ -107,7 +107,7 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
             CompilationUnitSyntax updated = root.TrackNodes(nodes);
             foreach (MethodDeclarationSyntax method in deleted.Where(d => !converted.ContainsKey(d)))
             {
-                updated = updated.RemoveNode(updated.GetCurrentNode(method)!, SyntaxRemoveOptions.KeepNoTrivia)!;
+                updated = updated.RemoveNode(updated.GetCurrentNode(method)!, SyntaxRemoveOptions.KeepDirectives)!;
             }
 
             foreach (KeyValuePair<MethodDeclarationSyntax, string> pair in delegated)
@@ -128,7 +128,7 @@ public sealed class ConvertToActivationCodeFixProvider : CodeFixProvider
                 updated = updated.ReplaceNode(current, WithPartial(current));
             }
 
-            if (converted.Count > 0 && !updated.Usings.Any(u => u.Name?.ToString() == "ActivationGen"))
+            if (converted.Count > 0 && !updated.Usings.Any(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == "ActivationGen"))
             {
                 updated = updated.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("ActivationGen")).WithTrailingTrivia(eol));
             }

@@ -94,7 +94,7 @@ public sealed class OutputActivationCodeFixProvider : CodeFixProvider
             ExpressionElementSyntax element => element,
             _ => null,
         };
-        return removed is null ? document : document.WithSyntaxRoot(root.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia)!);
+        return removed is null ? document : document.WithSyntaxRoot(root.RemoveNode(removed, SyntaxRemoveOptions.KeepDirectives)!);
     }
 
     private static async Task<Document> SwitchAsync(Document document, MemberAccessExpressionSyntax access, string member, CancellationToken cancellationToken)

@@ -206,6 +206,12 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
                 return ConvertingSibling(scan, method, form, recognised);
             }
 
+            // A static derivative cannot call an instance member (CS0120).
+            if (method.IsStatic && !generated.Method.IsStatic)
+            {
+                return null;
+            }
+
             string suffix = form.Role == FormRole.DerivativeFromOutput ? "DerivativeFromOutput" : "Derivative";
             return ImmutableDictionary<string, string?>.Empty
                 .Add(ActionProperty, "Delegate")
@@ -233,7 +239,8 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
                 // twin of the generated one (same function), which the fix can delete without changing a caller.
                 ActivationForm? twin = existing is IMethodSymbol m && !member.IsSpan ? recognised.FirstOrDefault(r => SymbolEqualityComparer.Default.Equals(r.Method, m)).Form : null;
                 bool same = twin is { } t && t.Family == form.Family && t.Parameter == form.Parameter
-                    && (member.Role == MemberRole.Derivative ? t.Role is FormRole.DerivativeFromInput or FormRole.Derivative : t.Role is FormRole.DerivativeFromOutput or FormRole.Derivative);
+                    && (member.Role == MemberRole.Derivative ? t.Role is FormRole.DerivativeFromInput or FormRole.Derivative : t.Role is FormRole.DerivativeFromOutput or FormRole.Derivative)
+                    && Deletable((IMethodSymbol)existing, method) && AgreesAtZero(scan, (IMethodSymbol)existing, t);
                 if (!same)
                 {
                     return null;
@@ -248,6 +255,59 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
             .Add(ConvertProperty, method.Name)
             .Add(AttributeProperty, form.AttributeArgumentsFor(IsSingle(method)));
         return deletions.Count == 0 ? properties : properties.Add(DeleteProperty, string.Join(",", deletions));
+    }
+
+    /// <summary>
+    /// Whether the fix may delete a hand-written twin: not virtual, abstract or an override (a subclass overrides
+    /// it: CS0506), not an interface member's implementation, declared in the forward's file (the fix edits that
+    /// file only), and static exactly when the forward is (the generated member is).
+    /// </summary>
+    private static bool Deletable(IMethodSymbol twin, IMethodSymbol forward)
+    {
+        if (twin.IsVirtual || twin.IsAbstract || twin.IsOverride || twin.ExplicitInterfaceImplementations.Length > 0
+            || twin.IsStatic != forward.IsStatic || twin.DeclaringSyntaxReferences.Length != 1 || forward.DeclaringSyntaxReferences.Length != 1
+            || twin.DeclaringSyntaxReferences[0].SyntaxTree != forward.DeclaringSyntaxReferences[0].SyntaxTree)
+        {
+            return false;
+        }
+
+        foreach (INamedTypeSymbol @interface in twin.ContainingType.AllInterfaces)
+        {
+            foreach (ISymbol member in @interface.GetMembers(twin.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(twin.ContainingType.FindImplementationForInterfaceMember(member), twin))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The recognition points skip the kink; the generated derivative follows PyTorch there (ReLU'(0) = 0,
+    /// LeakyReLU'(0) = slope). A twin that answers otherwise at +0 or −0 (x &gt;= 0 ? 1 : 0) is not the same function,
+    /// and deleting it would change what its callers compute.
+    /// </summary>
+    private static bool AgreesAtZero(TypeActivationScan scan, IMethodSymbol twin, ActivationForm form)
+    {
+        Func<double, double?>? function = scan.FunctionOf(twin);
+        if (function is null)
+        {
+            return false;
+        }
+
+        foreach (double z in new[] { 0.0, -0.0 })
+        {
+            double expected = ActivationForms.Reference(form, z);
+            if (function(z) is not double value || !(Math.Abs(value - expected) <= 1e-6 * Math.Max(1, Math.Abs(expected))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>For a derivative: the fix of its hand-written forward, if that conversion deletes this derivative.</summary>
@@ -301,8 +361,10 @@ public sealed class HandWrittenActivationAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        // 'new' hides a base member of the same signature, which the generator reports as a clash (AG0010).
         if (method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax syntax
+            || syntax.Modifiers.Any(SyntaxKind.NewKeyword)
             || syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp9 })
         {
             return false;

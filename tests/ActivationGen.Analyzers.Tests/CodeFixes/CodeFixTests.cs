@@ -94,6 +94,39 @@ public class CodeFixTests
             }
             """);
 
+    /// <summary>Deleting the twin derivative keeps the preprocessor lines around it (a lost #region left #endregion
+    /// alone: CS1028), and an alias of the namespace does not stand in for 'using ActivationGen;'.</summary>
+    [Fact]
+    public Task AG3001_keeps_directives_and_adds_the_using_next_to_an_alias()
+        => Verify.CodeFixAsync<HandWrittenActivationAnalyzer, ConvertToActivationCodeFixProvider>(
+            """
+            using System;
+            using AG = ActivationGen;
+
+            public static class Activations
+            {
+                public static double {|AG3001:Sigmoid|}(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+                #region Derivatives
+                public static double SigmoidDerivative(double x) => Sigmoid(x) * (1 - Sigmoid(x));
+                #endregion
+            }
+            """,
+            """
+            using System;
+            using AG = ActivationGen;
+            using ActivationGen;
+
+            public static partial class Activations
+            {
+                [Activation(Kind.Sigmoid)]
+                public static partial double Sigmoid(double x);
+
+                #region Derivatives
+                #endregion
+            }
+            """);
+
     /// <summary>Where the simple name Kind means something else (a property Kind of the class), the attribute names
     /// ActivationGen's Kind in full; else it would not compile (CS0120).</summary>
     [Fact]

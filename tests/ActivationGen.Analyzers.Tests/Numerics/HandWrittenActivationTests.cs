@@ -210,6 +210,45 @@ public class HandWrittenActivationTests
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult("AG3001", Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithLocation(2)
                 .WithArguments("Logistic", "sigmoid", "Kind.Sigmoid"));
 
+    /// <summary>
+    /// No conversion (so no AG3001) where it would change or break code (found by fuzzing the fix): a hand-written
+    /// derivative that differs from the generated one at 0 (x &gt;= 0 ? 1 : 0; PyTorch's ReLU'(0) = 0) would be deleted
+    /// as its twin; a virtual twin is overridden elsewhere (CS0506); a 'new' method hides a base member that the
+    /// generated family clashes with (AG0010).
+    /// </summary>
+    [Fact]
+    public Task AG3001_silent_where_the_conversion_would_change_or_break_code()
+        => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
+            using System;
+
+            public static class Rectifier
+            {
+                public static double Relu(double x) => Math.Max(0, x);
+                public static double ReluDerivative(double x) => x >= 0 ? 1 : 0;
+            }
+
+            public class A
+            {
+                public double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                public virtual double SigmoidDerivative(double x) => Sigmoid(x) * (1 - Sigmoid(x));
+            }
+
+            public class B : A
+            {
+                public override double SigmoidDerivative(double x) => base.SigmoidDerivative(x) * 2;
+            }
+
+            public class Base
+            {
+                public double Leaky(double x) => x;
+            }
+
+            public class Derived : Base
+            {
+                public new double Leaky(double x) => x > 0 ? x : 0.01 * x;
+            }
+            """);
+
     [Fact]
     public Task AG3001_fires_on_replaceable_activations_in_several_styles()
         => Verify.AnalyzerAsync<HandWrittenActivationAnalyzer>("""
