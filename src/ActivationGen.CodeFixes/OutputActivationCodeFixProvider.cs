@@ -43,7 +43,9 @@ public sealed class OutputActivationCodeFixProvider : CodeFixProvider
 
             switch (how)
             {
-                case "Unwrap":
+                // A span-form call (Act.Relu(x, o);) writes its output through an argument: unwrapping it would leave
+                // the statement `x;` (CS0201). Only a ReLU whose value is used is unwrapped.
+                case "Unwrap" when node.Parent is not ExpressionStatementSyntax:
                     context.RegisterCodeFix(CodeAction.Create("Use a linear output", ct => UnwrapAsync(context.Document, node, ct), "ActivationGen.LinearOutput"), diagnostic);
                     break;
                 case "Remove":
