@@ -71,7 +71,8 @@ public sealed class LeakyReluCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var replacements = new Dictionary<SimpleNameSyntax, SimpleNameSyntax>();
+            SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
             foreach (var edit in byTree)
             {
                 SyntaxNode node = root.FindNode(edit.Key.Span, getInnermostNodeForTie: true);
@@ -80,7 +81,14 @@ public sealed class LeakyReluCodeFixProvider : CodeFixProvider
                     AttributeSyntax attribute => attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null)?.Expression,
                     _ => node.AncestorsAndSelf().OfType<MemberAccessExpressionSyntax>().FirstOrDefault(),
                 };
-                if (kind is MemberAccessExpressionSyntax access)
+
+                // In [Activation(…)], only Kind.Relu itself is renamed in place: a constant of the user's (K.Relu, whose
+                // class has no LeakyRelu: CS0117) or a bare Relu under 'using static' becomes ActivationGen's member in full.
+                if (node is AttributeSyntax && kind is not null && !NamesOurKind(kind, model, cancellationToken))
+                {
+                    replacements[kind] = SyntaxFactory.ParseExpression("global::ActivationGen.Kind." + edit.Value).WithTriviaFrom(kind);
+                }
+                else if (kind is MemberAccessExpressionSyntax access)
                 {
                     replacements[access.Name] = SyntaxFactory.IdentifierName(edit.Value).WithTriviaFrom(access.Name);
                 }
@@ -91,5 +99,26 @@ public sealed class LeakyReluCodeFixProvider : CodeFixProvider
         }
 
         return solution;
+    }
+
+    /// <summary>
+    /// Whether the attribute's Kind argument is a member of ActivationGen.Kind written on the type itself (Kind.Relu,
+    /// ActivationGen.Kind.Relu): the type binds to ActivationGen.Kind, or, where the generated attribute source is not
+    /// part of the document's compilation, it is spelled Kind and binds to nothing else.
+    /// </summary>
+    private static bool NamesOurKind(ExpressionSyntax kind, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (kind is not MemberAccessExpressionSyntax access)
+        {
+            return false;
+        }
+
+        ISymbol? symbol = model?.GetSymbolInfo(access.Expression, cancellationToken).Symbol;
+        if (symbol is INamedTypeSymbol { Name: "Kind", ContainingNamespace: { Name: "ActivationGen", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return true;
+        }
+
+        return symbol is null && access.Expression is IdentifierNameSyntax { Identifier.ValueText: "Kind" };
     }
 }

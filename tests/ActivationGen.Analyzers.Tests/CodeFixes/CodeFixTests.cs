@@ -606,6 +606,66 @@ public class CodeFixTests
             }
             """);
 
+    /// <summary>A Kind written through a constant of the user's (K.Relu) is replaced by ActivationGen's member in full,
+    /// not renamed to K.LeakyRelu, which K does not have (CS0117; found by fuzzing the fixes).</summary>
+    [Fact]
+    public Task AG1001_leaky_fix_replaces_a_kind_constant_of_the_users()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, LeakyReluCodeFixProvider>(
+            """
+            using System;
+            using ActivationGen;
+
+            internal static class K
+            {
+                public const Kind Relu = Kind.Relu;
+            }
+
+            public static partial class Act
+            {
+                [Activation(K.Relu)]
+                public static partial float Relu(float z);
+            }
+
+            public sealed class Hidden
+            {
+                private readonly float[] w = new float[16];
+
+                public Hidden(Random rng)
+                {
+                    for (int i = 0; i < w.Length; i++) w[i] = {|AG1001:(float)(rng.NextDouble() * 0.01)|};
+                }
+
+                public float Unit(float z) => Act.Relu(z);
+            }
+            """,
+            """
+            using System;
+            using ActivationGen;
+
+            internal static class K
+            {
+                public const Kind Relu = Kind.Relu;
+            }
+
+            public static partial class Act
+            {
+                [Activation(global::ActivationGen.Kind.LeakyRelu)]
+                public static partial float Relu(float z);
+            }
+
+            public sealed class Hidden
+            {
+                private readonly float[] w = new float[16];
+
+                public Hidden(Random rng)
+                {
+                    for (int i = 0; i < w.Length; i++) w[i] = (float)(rng.NextDouble() * 0.01);
+                }
+
+                public float Unit(float z) => Act.Relu(z);
+            }
+            """);
+
     [Fact]
     public Task AG1005_leaky_fix_switches_the_enum_argument()
         => Verify.CodeFixAsync<DeadNeuronAnalyzer, LeakyReluCodeFixProvider>(
