@@ -97,19 +97,33 @@ public sealed class HeInitializationCodeFixProvider : CodeFixProvider
     /// </summary>
     private static string? FanIn(SemanticModel model, ExpressionSyntax value, CancellationToken cancellationToken)
     {
-        List<ISymbol?> bounds = value.Ancestors().OfType<ForStatementSyntax>()
+        List<ExpressionSyntax> boundExpressions = value.Ancestors().OfType<ForStatementSyntax>()
             .Select(f => f.Condition as BinaryExpressionSyntax)
             .Where(c => c is not null && (c.IsKind(SyntaxKind.LessThanExpression) || c.IsKind(SyntaxKind.LessThanOrEqualExpression)))
-            .Select(c => model.GetSymbolInfo(c!.Right, cancellationToken).Symbol)
+            .Select(c => c!.Right)
             .ToList();
-        if (bounds.FirstOrDefault(b => b is not null && NetworkNames.IsFanIn(b.Name) && IsNumber(b)) is { } loopBound)
+        List<ISymbol?> bounds = boundExpressions.Select(e => model.GetSymbolInfo(e, cancellationToken).Symbol).ToList();
+        for (int i = 0; i < bounds.Count; i++)
         {
-            return loopBound.Name;
+            // The bound as written (layer.InputSize), not its symbol's bare name, which need not be in scope here.
+            if (bounds[i] is { } b && NetworkNames.IsFanIn(b.Name) && IsNumber(b))
+            {
+                return boundExpressions[i].WithoutTrivia().ToString();
+            }
         }
 
+        // Instance members only where there is an instance (not in a static method or a field initialiser: CS0120,
+        // CS0236); a local or parameter, the layer's own fan-in, before any member.
+        bool instance = HasInstance(model.GetEnclosingSymbol(value.SpanStart, cancellationToken));
         List<ISymbol> candidates = model.LookupSymbols(value.SpanStart)
-            .Where(s => s is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol && NetworkNames.IsFanIn(s.Name) && IsNumber(s))
+            .Where(s => s is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol && NetworkNames.IsFanIn(s.Name) && IsNumber(s)
+                && (instance || s.IsStatic || s is ILocalSymbol or IParameterSymbol))
             .ToList();
+        if (candidates.Any(c => c is ILocalSymbol or IParameterSymbol))
+        {
+            candidates = candidates.Where(c => c is ILocalSymbol or IParameterSymbol).ToList();
+        }
+
         List<ISymbol> named = candidates.Where(s => s.Name.IndexOf("fan", StringComparison.OrdinalIgnoreCase) >= 0).ToList();
         if (named.Count == 1)
         {
@@ -121,6 +135,26 @@ public sealed class HeInitializationCodeFixProvider : CodeFixProvider
         bool otherLoopBound = bounds.Any(b => b is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol && IsNumber(b)
             && b.Name is not ("Length" or "Count" or "LongLength"));
         return candidates.Count == 1 && !otherLoopBound ? candidates[0].Name : null;
+    }
+
+    /// <summary>Whether code at a position runs with 'this': inside an instance method, accessor or constructor
+    /// (through lambdas and local functions), not in a static member or a field initialiser.</summary>
+    private static bool HasInstance(ISymbol? symbol)
+    {
+        for (; symbol is not null; symbol = symbol.ContainingSymbol)
+        {
+            switch (symbol)
+            {
+                case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } local when !local.IsStatic:
+                    continue;
+                case IMethodSymbol method:
+                    return !method.IsStatic;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsRandom(ITypeSymbol? type, INamedTypeSymbol? random)

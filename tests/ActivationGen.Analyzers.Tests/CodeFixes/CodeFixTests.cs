@@ -554,6 +554,83 @@ public class CodeFixTests
             }
             """);
 
+    /// <summary>
+    /// The fan-in is written as it is reachable where the weight is drawn (found by fuzzing the fixes): in a static
+    /// method the parameter nIn, not the instance field fanIn (CS0120); a loop bound shape.InputSize as written, not
+    /// its bare name InputSize (CS0103).
+    /// </summary>
+    [Fact]
+    public Task AG1001_he_fix_writes_a_fan_in_reachable_where_it_is_used()
+        => Verify.CodeFixAsync<DeadNeuronAnalyzer, HeInitializationCodeFixProvider>(
+            """
+            using System;
+
+            public sealed class Net
+            {
+                private readonly int fanIn = 4;
+                private readonly double[] _weights = new double[16];
+
+                public static double[] Make(Random rng, int nIn)
+                {
+                    var weights = new double[8];
+                    for (int i = 0; i < weights.Length; i++) weights[i] = {|AG1001:rng.NextDouble()|};
+                    return weights;
+                }
+
+                public static void Fill(double[,] w, Random rng, LayerShape shape)
+                {
+                    for (int k = 0; k < 3; k++)
+                        for (int j = 0; j < shape.InputSize; j++) w[k, j] = {|AG1001:rng.NextDouble() * 0.1|};
+                }
+
+                public double Unit(double[] x)
+                {
+                    double s = 0;
+                    for (int i = 0; i < x.Length; i++) s += _weights[i] * x[i] + fanIn;
+                    return Math.Max(0, s);
+                }
+            }
+
+            public sealed class LayerShape
+            {
+                public int InputSize { get; set; } = 4;
+            }
+            """,
+            """
+            using System;
+
+            public sealed class Net
+            {
+                private readonly int fanIn = 4;
+                private readonly double[] _weights = new double[16];
+
+                public static double[] Make(Random rng, int nIn)
+                {
+                    var weights = new double[8];
+                    for (int i = 0; i < weights.Length; i++) weights[i] = (rng.NextDouble() * 2.0 - 1.0) * Math.Sqrt(6.0 / nIn);
+                    return weights;
+                }
+
+                public static void Fill(double[,] w, Random rng, LayerShape shape)
+                {
+                    for (int k = 0; k < 3; k++)
+                        for (int j = 0; j < shape.InputSize; j++) w[k, j] = (rng.NextDouble() * 2.0 - 1.0) * Math.Sqrt(6.0 / shape.InputSize);
+                }
+
+                public double Unit(double[] x)
+                {
+                    double s = 0;
+                    for (int i = 0; i < x.Length; i++) s += _weights[i] * x[i] + fanIn;
+                    return Math.Max(0, s);
+                }
+            }
+
+            public sealed class LayerShape
+            {
+                public int InputSize { get; set; } = 4;
+            }
+            """);
+
     [Fact]
     public Task AG1001_and_AG1003_leaky_fix_switches_the_generated_relu_once()
         => Verify.CodeFixAsync<DeadNeuronAnalyzer, LeakyReluCodeFixProvider>(
