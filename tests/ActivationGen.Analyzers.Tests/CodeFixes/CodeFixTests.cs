@@ -562,7 +562,10 @@ public class CodeFixTests
     [Fact]
     public Task AG1001_he_fix_writes_a_fan_in_reachable_where_it_is_used()
         => Verify.CodeFixAsync<DeadNeuronAnalyzer, HeInitializationCodeFixProvider>(
-            """
+            FanInScopes("{|AG1001:rng.NextDouble()|}", "{|AG1001:rng.NextDouble() * 0.1|}"),
+            FanInScopes("(rng.NextDouble() * 2.0 - 1.0) * Math.Sqrt(6.0 / nIn)", "(rng.NextDouble() * 2.0 - 1.0) * Math.Sqrt(6.0 / shape.InputSize)"));
+
+    private static string FanInScopes(string first, string second) => $$"""
             using System;
 
             public sealed class Net
@@ -573,14 +576,14 @@ public class CodeFixTests
                 public static double[] Make(Random rng, int nIn)
                 {
                     var weights = new double[8];
-                    for (int i = 0; i < weights.Length; i++) weights[i] = {|AG1001:rng.NextDouble()|};
+                    for (int i = 0; i < weights.Length; i++) weights[i] = {{first}};
                     return weights;
                 }
 
                 public static void Fill(double[,] w, Random rng, LayerShape shape)
                 {
                     for (int k = 0; k < 3; k++)
-                        for (int j = 0; j < shape.InputSize; j++) w[k, j] = {|AG1001:rng.NextDouble() * 0.1|};
+                        for (int j = 0; j < shape.InputSize; j++) w[k, j] = {{second}};
                 }
 
                 public double Unit(double[] x)
@@ -595,41 +598,7 @@ public class CodeFixTests
             {
                 public int InputSize { get; set; } = 4;
             }
-            """,
-            """
-            using System;
-
-            public sealed class Net
-            {
-                private readonly int fanIn = 4;
-                private readonly double[] _weights = new double[16];
-
-                public static double[] Make(Random rng, int nIn)
-                {
-                    var weights = new double[8];
-                    for (int i = 0; i < weights.Length; i++) weights[i] = (rng.NextDouble() * 2.0 - 1.0) * Math.Sqrt(6.0 / nIn);
-                    return weights;
-                }
-
-                public static void Fill(double[,] w, Random rng, LayerShape shape)
-                {
-                    for (int k = 0; k < 3; k++)
-                        for (int j = 0; j < shape.InputSize; j++) w[k, j] = (rng.NextDouble() * 2.0 - 1.0) * Math.Sqrt(6.0 / shape.InputSize);
-                }
-
-                public double Unit(double[] x)
-                {
-                    double s = 0;
-                    for (int i = 0; i < x.Length; i++) s += _weights[i] * x[i] + fanIn;
-                    return Math.Max(0, s);
-                }
-            }
-
-            public sealed class LayerShape
-            {
-                public int InputSize { get; set; } = 4;
-            }
-            """);
+            """;
 
     [Fact]
     public Task AG1001_and_AG1003_leaky_fix_switches_the_generated_relu_once()
