@@ -123,7 +123,7 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
         // (float)Math.Exp(100): finite in double, +∞ in float; the exponential overflows in the type it is used in.
         double rounded = Round(value, conversion.Type);
         if (double.IsInfinity(rounded) && !double.IsInfinity(value) && !double.IsNaN(value)
-            && Unwrap(operand) is IInvocationOperation invocation && MathFunction(invocation) is "Exp" or "Pow" or "Sinh" or "Cosh")
+            && TypeActivationScan.Unwrap(operand) is IInvocationOperation invocation && MathFunction(invocation) is "Exp" or "Pow" or "Sinh" or "Cosh")
         {
             CountOverflow(conversion.Type);
         }
@@ -135,16 +135,6 @@ internal sealed class PointEvaluator : ArithmeticInterpreter<double>
     {
         t_overflows++;
         t_lastOverflowSingle = type?.SpecialType == SpecialType.System_Single;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IParenthesizedOperation parenthesized)
-        {
-            operation = parenthesized.Operand;
-        }
-
-        return operation;
     }
 
     protected override double? Conditional(IConditionalOperation conditional)

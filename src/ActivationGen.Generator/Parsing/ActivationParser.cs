@@ -612,13 +612,15 @@ internal static class ActivationParser
             return true;
         }
 
+        // Names a member of the type may not take: its own type parameters and primary-constructor parameters.
+        List<string>? reservedNames = TypeParameterAndPrimaryConstructorParameterNames(type);
         foreach (FamilyMember member in FamilyMember.For(kind.HasDerivativeFromOutput))
         {
             // The declared member itself is checked too: a second declaration with the same signature (CS0756)
             // would otherwise yield two identical families.
             string memberName = method.Name + member.Suffix;
             string? owner = null;
-            if (memberName == type.Name || NamesTypeParameterOrPrimaryConstructorParameter(type, memberName))
+            if (memberName == type.Name || (reservedNames is not null && reservedNames.Contains(memberName)))
             {
                 owner = type.Name;
             }
@@ -649,18 +651,16 @@ internal static class ActivationParser
     }
 
     /// <summary>
-    /// Whether <paramref name="name"/> is one of the type's own type parameters (a member of that name is CS0102) or a
-    /// parameter of its primary constructor (a member of that name hides the parameter, and the user's code that
-    /// reads it no longer compiles).
+    /// The type's own type parameters (a member of that name is CS0102) and the parameters of its primary constructor
+    /// (a member of that name hides the parameter, and the user's code that reads it no longer compiles); null when
+    /// there are none, the usual case. Computed once per annotated method, not per generated member.
     /// </summary>
-    private static bool NamesTypeParameterOrPrimaryConstructorParameter(INamedTypeSymbol type, string name)
+    private static List<string>? TypeParameterAndPrimaryConstructorParameterNames(INamedTypeSymbol type)
     {
+        List<string>? names = null;
         foreach (ITypeParameterSymbol typeParameter in type.TypeParameters)
         {
-            if (typeParameter.Name == name)
-            {
-                return true;
-            }
+            (names ??= new List<string>()).Add(typeParameter.Name);
         }
 
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
@@ -669,15 +669,12 @@ internal static class ActivationParser
             {
                 foreach (ParameterSyntax parameter in parameters.Parameters)
                 {
-                    if (parameter.Identifier.ValueText == name)
-                    {
-                        return true;
-                    }
+                    (names ??= new List<string>()).Add(parameter.Identifier.ValueText);
                 }
             }
         }
 
-        return false;
+        return names;
     }
 
     private static string ParameterText(ParameterShape shape, ElementType element)
